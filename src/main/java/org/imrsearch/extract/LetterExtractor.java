@@ -1,0 +1,102 @@
+package org.imrsearch.extract;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.imrsearch.config.Vocabulary;
+import org.imrsearch.model.Decision;
+import org.imrsearch.model.Layout;
+import org.imrsearch.model.Letter;
+import org.imrsearch.model.Patient;
+import org.imrsearch.model.Reviewer;
+
+/**
+ * Turns the text of one letter into a {@link Letter}: cleans it, recognises the layout, and runs
+ * one extractor per part (header, reviewer, patient, summary, decisions). Stateless after
+ * construction and safe to share between threads. A missing field never fails the letter: it is
+ * left empty and named in the letter's warnings.
+ */
+public final class LetterExtractor {
+  private static final Pattern CASE_SUMMARY = Pattern.compile("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY\\s*:?");
+  private static final Pattern SUMMARY_END = Pattern.compile(
+      "(?im)^\\s*(?:IMR\\s+ISSUES|IMR\\s+DECISION|DOCUMENTS\\s+REVIEWED|MEDICAL\\s+TREATMENT\\s+GUIDELINE|RATIONALE\\s+FOR"
+          + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|ISSUES?\\s+AT\\s+DISPUTE|INDEPENDENT\\s+MEDICAL\\s+REVIEW\\s+DECISION"
+          + "|\\d{1,2}\\s*\\)\\s+Regarding|\\d{1,2}\\s*[.)]\\s+MAXIMUS\\s+Federal)");
+  private static final Pattern SUMMARY_BOILERPLATE = Pattern.compile(
+      "(?is)^\\s*(?:The\\s+(?:expert|physician)\\s+reviewer\\s+developed\\s+the\\s+following\\s+clinical\\s+case\\s+summary.{0,120}?records\\s*:"
+          + "|Disclaimer\\s*:\\s*The\\s+following\\s+case\\s+summary\\s+was\\s+taken.{0,160}?(?:dated\\s+" + Dates.DATE + "|\\.\\s))");
+
+  private final Vocabulary vocabulary;
+  private final ReviewerExtractor reviewers;
+  private final ModernDecisionExtractor modern;
+  private final NumberedDecisionExtractor numbered;
+  private final ProfessionalReviewExtractor professional;
+
+  public LetterExtractor(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+    GuidelineParser guidelines = new GuidelineParser(vocabulary.guidelines());
+    this.reviewers = new ReviewerExtractor(vocabulary);
+    this.modern = new ModernDecisionExtractor(guidelines);
+    this.numbered = new NumberedDecisionExtractor(guidelines);
+    this.professional = new ProfessionalReviewExtractor(guidelines);
+  }
+
+  /**
+   * Extracts one letter.
+   *
+   * @param source where the text came from, kept in the record
+   * @param raw the text as read from the file
+   * @throws NotALetterException when no known layout is recognised
+   */
+  public Letter extract(String source, String raw) throws NotALetterException {
+    String text = TextCleaner.clean(raw);
+    if (text.isBlank()) {
+      throw new NotALetterException("no text (empty, or a scanned image without a text layer)");
+    }
+    Layout layout = LayoutDetector.detect(text)
+        .orElseThrow(() -> new NotALetterException("not an IMR determination letter (no known layout's headings found)"));
+    List<String> warnings = new ArrayList<>();
+    Header header = HeaderExtractor.extract(text, layout, warnings);
+    Reviewer reviewer = reviewers.extract(text, warnings);
+    String summary = caseSummary(text);
+    Patient patient = PatientExtractor.extract(summary, header.injuryDate(), text);
+    List<Decision> decisions = switch (layout) {
+      case DWC_2016 -> modern.extract(text, warnings, vocabulary.treatments()::categorize);
+      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text, warnings, vocabulary.treatments()::categorize);
+      case PROFESSIONAL_REVIEW -> professional.extract(text, warnings, vocabulary.treatments()::categorize);
+    };
+    if (decisions.isEmpty()) {
+      warnings.add("no decisions found");
+    }
+    String id = header.caseNumber() != null ? header.caseNumber() : "sha-" + contentHash(text);
+    return new Letter(source, id, layout.key(), header.caseNumber(), header.decisionDate(),
+        header.dateAssigned(), header.urDenialDate(), header.applicationReceived(), header.priority(),
+        reviewer, patient, PatientExtractor.diagnoses(summary), Prose.join(summary), decisions,
+        warnings, text);
+  }
+
+  private static String caseSummary(String text) {
+    Matcher start = CASE_SUMMARY.matcher(text);
+    if (!start.find()) {
+      return "";
+    }
+    Matcher end = SUMMARY_END.matcher(text);
+    int stop = end.find(start.end()) ? end.start() : text.length();
+    String summary = SUMMARY_BOILERPLATE.matcher(text.substring(start.end(), stop)).replaceFirst("");
+    return summary.replaceFirst("^[\\s.,;:]+", "").strip();
+  }
+
+  private static String contentHash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.imrsearch.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.imrsearch.model.Decision;
+import org.imrsearch.model.Guideline;
+import org.imrsearch.model.Outcome;
+
+/**
+ * Decisions of the 2014+ layout: item paragraphs ending in ": Upheld" or ": Overturned" (the
+ * outcome may wrap onto the next line), each followed by "Claims Administrator guideline:",
+ * "MAXIMUS guideline:" and "Decision rationale:".
+ */
+final class ModernDecisionExtractor {
+  private static final Pattern REGION = Pattern.compile("(?i)IMR\\s+ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES");
+  private static final Pattern PREAMBLE = Pattern.compile(
+      "(?is)^\\s*The\\s+Final\\s+Determination\\s+was\\s+based\\s+on\\s+decisions\\s+for\\s+the\\s+disputed\\s+items?\\s*/?\\s*services?\\s+set\\s+forth\\s+below\\s*:?");
+  private static final String LABELS =
+      "(?:Claims\\s+Administrator\\s+guideline|MAXIMUS\\s+guideline|Decision\\s+rationale)\\s*:";
+  private static final Pattern OUTCOME = Pattern.compile(
+      "(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
+  private static final Pattern OUTCOME_AT_LINE_END = Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");
+  private static final Pattern CA_LABEL = Pattern.compile("(?i)Claims\\s+Administrator\\s+guideline\\s*:");
+  private static final Pattern REVIEWER_LABEL = Pattern.compile("(?i)(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline\\s*:");
+  private static final Pattern RATIONALE_LABEL = Pattern.compile("(?i)Decision\\s+rationale\\s*:");
+  private static final Pattern SENTENCE_END_LINE = Pattern.compile("[.!?][\"')\\]]?$");
+  /** An item paragraph longer than this has lost its blank-line boundary. */
+  private static final int MAX_ITEM_LINES = 8;
+
+  private final GuidelineParser guidelines;
+
+  ModernDecisionExtractor(GuidelineParser guidelines) {
+    this.guidelines = guidelines;
+  }
+
+  /** The decided items of the letter, in order; never throws, warns about what it had to guess. */
+  List<Decision> extract(String text, List<String> warnings, TreatmentNamer namer) {
+    String region = region(text);
+    List<int[]> markers = new ArrayList<>(); // {start, end, outcome ordinal}
+    Matcher m = OUTCOME.matcher(region);
+    while (m.find()) {
+      markers.add(new int[] {m.start(), m.end(), outcomeOf(m.group(1)).ordinal()});
+    }
+    if (markers.isEmpty()) {
+      Matcher loose = OUTCOME_AT_LINE_END.matcher(region);
+      while (loose.find()) {
+        markers.add(new int[] {loose.start(), loose.end(), outcomeOf(loose.group(1)).ordinal()});
+      }
+    }
+    int[] itemStarts = new int[markers.size()];
+    for (int k = 0; k < markers.size(); k++) {
+      int floor = k == 0 ? 0 : markers.get(k - 1)[1];
+      itemStarts[k] = itemStart(region, floor, markers.get(k)[0]);
+    }
+    List<Decision> decisions = new ArrayList<>();
+    for (int k = 0; k < markers.size(); k++) {
+      int[] marker = markers.get(k);
+      String paragraph = region.substring(itemStarts[k], marker[0]);
+      String body = region.substring(marker[1], k + 1 < markers.size() ? itemStarts[k + 1] : region.length());
+      decisions.add(decision(paragraph, Outcome.values()[marker[2]], body, warnings, namer));
+    }
+    return decisions;
+  }
+
+  private Decision decision(String paragraph, Outcome outcome, String body, List<String> warnings, TreatmentNamer namer) {
+    String portion = DecisionParts.decidedPortion(paragraph);
+    String item = portion != null ? portion : DecisionParts.cleanItem(paragraph);
+    String context = portion != null ? Prose.join(paragraph) : null;
+    if (item.isEmpty()) {
+      warnings.add("an " + outcome.label() + " decision has no item text");
+      item = "(item not stated)";
+    }
+    Guideline ca = guidelines.parse(labelled(body, CA_LABEL));
+    Guideline reviewer = guidelines.parse(labelled(body, REVIEWER_LABEL));
+    Matcher r = RATIONALE_LABEL.matcher(body);
+    String rationale;
+    if (r.find()) {
+      rationale = Prose.join(body.substring(r.end()));
+    } else {
+      warnings.add("no 'Decision rationale:' for item '" + item + "'");
+      rationale = "";
+    }
+    return new Decision(item, context, outcome, namer.categorize(item), ca, reviewer, rationale);
+  }
+
+  /** The text after a label up to the next label (or the end of the body). */
+  private static String labelled(String body, Pattern label) {
+    Matcher m = label.matcher(body);
+    if (!m.find()) {
+      return "";
+    }
+    Matcher next = Pattern.compile("(?i)" + LABELS).matcher(body);
+    int end = next.find(m.end()) ? next.start() : body.length();
+    return body.substring(m.end(), end);
+  }
+
+  private static String region(String text) {
+    Matcher m = REGION.matcher(text);
+    String region = m.find() ? text.substring(m.end()) : text;
+    return PREAMBLE.matcher(region).replaceFirst("");
+  }
+
+  /**
+   * Where the item paragraph that ends at {@code end} begins: after the last blank line, never
+   * before {@code floor}; without paragraph breaks, after the last line that ends a sentence.
+   */
+  static int itemStart(String region, int floor, int end) {
+    int blank = region.lastIndexOf("\n\n", end - 1);
+    int start = blank >= floor ? blank + 2 : floor;
+    String[] lines = region.substring(start, end).split("\n");
+    if (lines.length <= MAX_ITEM_LINES) {
+      return skipBlank(region, start);
+    }
+    int offset = end;
+    for (int i = lines.length - 1; i > 0; i--) {
+      offset -= lines[i].length() + 1;
+      if (SENTENCE_END_LINE.matcher(lines[i - 1].strip()).find()) {
+        return skipBlank(region, offset + 1);
+      }
+    }
+    return skipBlank(region, start);
+  }
+
+  private static int skipBlank(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static Outcome outcomeOf(String word) {
+    return Outcome.parse(word);
+  }
+}

@@ -1,0 +1,83 @@
+package org.imrsearch.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.imrsearch.model.Patient;
+
+/** Reads the injured worker's age, sex and injury date, and the diagnoses, from the case summary. */
+final class PatientExtractor {
+  private static final Pattern AGE = Pattern.compile("(?i)\\b(\\d{1,2})[-\\s]+(?:year|yr)s?[-\\s]+old\\b|\\bage\\s*:?\\s*(\\d{1,2})\\b|\\baged\\s+(\\d{1,2})\\b");
+  private static final Pattern SEX_WORD = Pattern.compile("(?i)\\b(male|female|man|woman|gentleman|lady|boy|girl)\\b");
+  private static final Pattern HE = Pattern.compile("(?i)\\b(?:he|him|his|himself)\\b");
+  private static final Pattern SHE = Pattern.compile("(?i)\\b(?:she|her|hers|herself)\\b");
+  private static final Pattern HE_SHE = Pattern.compile("(?i)\\b(?:he|him|his)\\s*/\\s*(?:she|her)\\b|\\b(?:she|her)\\s*/\\s*(?:he|him|his)\\b");
+  private static final Pattern INJURY = Pattern.compile(
+      "(?i)(?:date\\s+of\\s+injury(?:\\s+of|\\s+was|\\s+is)?|injury\\s+(?:date|occurred\\s+on)|\\bDOI"
+          + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|of|on)"
+          + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+[^.;]{1,60}?\\s+on)\\s*:?\\s*(" + Dates.DATE + ")");
+  private static final Pattern DIAGNOSES = Pattern.compile(
+      "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+of)\\s*:?\\s*(.+?)(?:\\.\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)");
+  private static final Pattern DIAGNOSIS_SPLIT = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
+  private static final int MAX_DIAGNOSES = 12;
+  private static final int MAX_DIAGNOSIS_LENGTH = 90;
+
+  private PatientExtractor() {}
+
+  static Patient extract(String summary, LocalDate headerInjuryDate, String wholeText) {
+    String prose = Prose.join(summary.isBlank() ? wholeText : summary);
+    Integer age = null;
+    Matcher a = AGE.matcher(prose);
+    if (a.find()) {
+      String g = a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2) : a.group(3);
+      int value = Integer.parseInt(g);
+      age = value >= 14 && value <= 99 ? value : null;
+    }
+    LocalDate injury = headerInjuryDate;
+    if (injury == null) {
+      Matcher m = INJURY.matcher(Prose.join(wholeText));
+      injury = m.find() ? Dates.parse(m.group(1)).orElse(null) : null;
+    }
+    return new Patient(age, sex(prose), injury);
+  }
+
+  /** An explicit word first; otherwise the pronouns, when they agree. */
+  private static String sex(String prose) {
+    Matcher word = SEX_WORD.matcher(prose);
+    if (word.find()) {
+      return switch (word.group(1).toLowerCase(Locale.ROOT)) {
+        case "male", "man", "gentleman", "boy" -> "male";
+        default -> "female";
+      };
+    }
+    String text = HE_SHE.matcher(prose).replaceAll(" ");
+    long he = HE.matcher(text).results().count();
+    long she = SHE.matcher(text).results().count();
+    if (he >= 2 && she == 0) {
+      return "male";
+    }
+    if (she >= 2 && he == 0) {
+      return "female";
+    }
+    return null;
+  }
+
+  /** The diagnoses named in the first sentence that lists them, as written. */
+  static List<String> diagnoses(String summary) {
+    Matcher m = DIAGNOSES.matcher(Prose.join(summary));
+    List<String> out = new ArrayList<>();
+    if (!m.find()) {
+      return out;
+    }
+    for (String d : DIAGNOSIS_SPLIT.split(m.group(1))) {
+      String s = d.replaceAll("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?", "").replaceAll("[\\s.,:;]+$", "").strip();
+      if (s.length() >= 3 && s.length() <= MAX_DIAGNOSIS_LENGTH && out.size() < MAX_DIAGNOSES && !out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+}

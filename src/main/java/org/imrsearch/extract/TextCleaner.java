@@ -1,0 +1,81 @@
+package org.imrsearch.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what PDF extraction leaves behind so that the extractors see lines and paragraphs:
+ * CRLF, form feeds, "Page 2 of 4", the case number repeated at the top of each page, trailing
+ * spaces, and the "blank line after every line" style of some extractors. The result has one
+ * line per text line and exactly one empty line between paragraphs.
+ */
+final class TextCleaner {
+  private static final Pattern PAGE_LINE =
+      Pattern.compile("(?i)^\\s*(?:-\\s*)?page\\s+\\d+(?:\\s+of\\s+\\d+)?(?:\\s*-)?\\s*$");
+  private static final Pattern CASE_ONLY_LINE =
+      Pattern.compile("(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?C[MB]\\d{2}-\\d{7}\\s*$");
+  private static final Pattern RUN_TOGETHER = Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
+
+  private TextCleaner() {}
+
+  static String clean(String raw) {
+    String text = Normalizer.normalize(raw, Normalizer.Form.NFKC)
+        .replace("\r\n", "\n")
+        .replace('\r', '\n')
+        .replace('\f', '\n')
+        .replace('\u00a0', ' ')
+        .replace("\u00ad", "")
+        .replace('\u2010', '-')
+        .replace('\u2011', '-')
+        .replace("\ufeff", "");
+    text = RUN_TOGETHER.matcher(text).replaceAll("not $1");
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    if (isDoubleSpaced(lines)) {
+      // Some extractors write an empty line after every line and a line holding one space
+      // between paragraphs: drop the empty ones so the space-only ones mark paragraphs.
+      lines.removeIf(String::isEmpty);
+    }
+    List<String> out = new ArrayList<>(lines.size());
+    boolean seenCaseLine = false;
+    for (String line : lines) {
+      String stripped = line.stripTrailing();
+      if (PAGE_LINE.matcher(stripped).matches()) {
+        continue;
+      }
+      if (CASE_ONLY_LINE.matcher(stripped).matches()) {
+        if (seenCaseLine) {
+          continue; // the case number repeated at the top of a page
+        }
+        seenCaseLine = true;
+      }
+      if (stripped.isBlank()) {
+        if (!out.isEmpty() && !out.get(out.size() - 1).isEmpty()) {
+          out.add("");
+        }
+        continue;
+      }
+      out.add(stripped.replaceAll("[ \\t]{2,}", " ").replaceAll("^[ \\t]+", ""));
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return String.join("\n", out);
+  }
+
+  /** True when nearly every text line is followed by an empty line. */
+  private static boolean isDoubleSpaced(List<String> lines) {
+    int text = 0;
+    int followedByEmpty = 0;
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        text++;
+        if (lines.get(i + 1).isEmpty()) {
+          followedByEmpty++;
+        }
+      }
+    }
+    return text >= 10 && followedByEmpty >= 0.8 * text;
+  }
+}

@@ -1,0 +1,81 @@
+package org.imrsearch.index;
+
+/**
+ * Every field of the index, named once. A decision is one Lucene document carrying its letter's
+ * fields, so that counts and overturn rates count decisions; the letter itself is the last
+ * document of its block (a Lucene block join), holding the full text once.
+ */
+public enum IndexField {
+  // --- on every document of a letter's block ---
+  /** Keyword: the letter's id; deleting by it replaces the whole block on re-ingest. */
+  LETTER_ID("letter_id"),
+  /** Keyword: "decision" or "letter", to tell the two kinds of document apart. */
+  DOC_TYPE("doc_type"),
+
+  // --- decision documents ---
+  /** Keyword, stored: "{letter id}#{n}", n from 1 in letter order. */
+  DECISION_ID("decision_id"),
+  /** Int point + stored: the decision's position in its letter, from 1. */
+  DECISION_NUMBER("decision_number"),
+  /** Text, stored with offsets: the decided item. */
+  ITEM("item"),
+  /** Text, stored with offsets: the reviewer's rationale (the main search field). */
+  RATIONALE("rationale"),
+  /** Text, stored: both guideline blocks as written. */
+  GUIDELINE_TEXT("guideline_text"),
+  /** Keyword, stored: upheld or overturned. */
+  OUTCOME("outcome"),
+  /** Keyword, stored: treatment category. */
+  TREATMENT("treatment"),
+  /** Keyword, stored, multi-valued: the reviewer's guideline families. */
+  GUIDELINE("guideline"),
+  /** Keyword, multi-valued: the claims administrator's guideline families. */
+  CA_GUIDELINE("ca_guideline"),
+  /** Facet path, multi-valued: the reviewer's citations (MTUS/part/section). */
+  CITATION("citation"),
+  /** Facet path, multi-valued: the claims administrator's citations. */
+  CA_CITATION("ca_citation"),
+  /** Stored JSON of the decision, for showing it without re-reading the letter. */
+  DECISION_JSON("decision_json"),
+
+  // --- letter fields, copied onto each decision so filters and facets work per decision ---
+  /** Keyword, stored: the case number (may be absent). */
+  CASE_NUMBER("case_number"),
+  /** Long point + doc values + stored: decision date as epoch day, for ranges and sorting. */
+  DECISION_DATE("decision_date"),
+  /** Keyword: decision year, for filters and facets. */
+  YEAR("year"),
+  /** Facet path: year/month of the decision date. */
+  DECISION_MONTH("decision_month"),
+  /** Keyword, stored, multi-valued: canonical reviewer specialties. */
+  SPECIALTY("specialty"),
+  /** Keyword, multi-valued: states of licensure. */
+  LICENSURE("licensure"),
+  /** Keyword: patient sex. */
+  SEX("sex"),
+  /** Keyword: patient age band (e.g. "40-49"). */
+  AGE_BAND("age_band"),
+  /** Keyword: the letter layout. */
+  LAYOUT("layout"),
+
+  // --- letter documents ---
+  /** Text, stored with offsets: the clinical case summary. */
+  CASE_SUMMARY("case_summary"),
+  /** Text, stored with offsets: the whole cleaned letter. */
+  TEXT("text"),
+  /** Stored JSON of the extracted letter (without its text). */
+  LETTER_JSON("letter_json"),
+  /** Stored: the file the letter was read from. */
+  SOURCE("source");
+
+  private final String name;
+
+  IndexField(String name) {
+    this.name = name;
+  }
+
+  /** The Lucene field name. */
+  public String fieldName() {
+    return name;
+  }
+}

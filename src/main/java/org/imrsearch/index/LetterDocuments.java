@@ -1,0 +1,156 @@
+package org.imrsearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.imrsearch.model.Decision;
+import org.imrsearch.model.Json;
+import org.imrsearch.model.Letter;
+
+/**
+ * Maps a letter to its block of Lucene documents: one per decision (carrying the letter's fields
+ * for filters and facets), then the letter itself, last, as the block's parent.
+ */
+public final class LetterDocuments {
+  /**
+   * Prose is stored and indexed with offsets so the highlighter reads passages from the postings
+   * instead of re-analyzing the text of every hit.
+   */
+  private static final FieldType PROSE = proseType();
+
+  private final FacetsConfig facets;
+  private final ObjectMapper mapper;
+
+  public LetterDocuments(FacetsConfig facets, ObjectMapper mapper) {
+    this.facets = facets;
+    this.mapper = mapper;
+  }
+
+  private static FieldType proseType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** The block for {@code letter}: decisions first, the letter document last. */
+  public List<Document> block(Letter letter) throws IOException {
+    List<Document> block = new ArrayList<>();
+    int n = 0;
+    for (Decision decision : letter.decisions()) {
+      block.add(facets.build(decisionDocument(letter, decision, ++n)));
+    }
+    block.add(letterDocument(letter));
+    return block;
+  }
+
+  private Document decisionDocument(Letter letter, Decision d, int number) {
+    Document doc = common(letter, Schema.TYPE_DECISION);
+    doc.add(new KeywordField(IndexField.DECISION_ID.fieldName(), letter.id() + "#" + number, Field.Store.YES));
+    doc.add(new IntField(IndexField.DECISION_NUMBER.fieldName(), number, Field.Store.YES));
+    doc.add(new Field(IndexField.ITEM.fieldName(), d.item(), PROSE));
+    doc.add(new Field(IndexField.RATIONALE.fieldName(), d.rationale(), PROSE));
+    doc.add(new TextField(IndexField.GUIDELINE_TEXT.fieldName(),
+        d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text(), Field.Store.NO));
+    doc.add(new StoredField(IndexField.DECISION_JSON.fieldName(), json(d)));
+    keywordFacet(doc, IndexField.OUTCOME, d.outcome().label());
+    keywordFacet(doc, IndexField.TREATMENT, d.treatmentCategory());
+    d.reviewerGuideline().sources().forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
+    d.claimsAdministratorGuideline().sources().forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
+    d.reviewerGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CITATION, c));
+    d.claimsAdministratorGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CA_CITATION, c));
+    letterFacets(letter, doc);
+    return doc;
+  }
+
+  /** The letter's own fields, copied onto each decision so that a filter on them counts decisions. */
+  private static void letterFacets(Letter letter, Document doc) {
+    if (letter.caseNumber() != null) {
+      doc.add(new KeywordField(IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
+    }
+    LocalDate date = letter.decisionDate();
+    if (date != null) {
+      doc.add(new LongField(IndexField.DECISION_DATE.fieldName(), date.toEpochDay(), Field.Store.YES));
+      keywordFacet(doc, IndexField.YEAR, Integer.toString(date.getYear()));
+      doc.add(new SortedSetDocValuesFacetField(IndexField.DECISION_MONTH.fieldName(),
+          Integer.toString(date.getYear()), String.format(Locale.ROOT, "%02d", date.getMonthValue())));
+    }
+    letter.reviewer().specialties().forEach(s -> keywordFacet(doc, IndexField.SPECIALTY, s));
+    letter.reviewer().licensure().forEach(s -> keywordFacet(doc, IndexField.LICENSURE, s));
+    if (letter.patient().sex() != null) {
+      keywordFacet(doc, IndexField.SEX, letter.patient().sex());
+    }
+    if (letter.patient().age() != null) {
+      keywordFacet(doc, IndexField.AGE_BAND, ageBand(letter.patient().age()));
+    }
+    keywordFacet(doc, IndexField.LAYOUT, letter.layout());
+  }
+
+  private Document letterDocument(Letter letter) {
+    Document doc = common(letter, Schema.TYPE_LETTER);
+    doc.add(new Field(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), PROSE));
+    doc.add(new Field(IndexField.TEXT.fieldName(), letter.text(), PROSE));
+    doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(Json.withoutText(mapper, letter))));
+    doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
+    if (letter.caseNumber() != null) {
+      doc.add(new KeywordField(IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
+    }
+    if (letter.decisionDate() != null) {
+      doc.add(new LongField(IndexField.DECISION_DATE.fieldName(), letter.decisionDate().toEpochDay(), Field.Store.YES));
+    }
+    return doc;
+  }
+
+  private static Document common(Letter letter, String type) {
+    Document doc = new Document();
+    doc.add(new KeywordField(IndexField.LETTER_ID.fieldName(), letter.id(), Field.Store.YES));
+    doc.add(new KeywordField(IndexField.DOC_TYPE.fieldName(), type, Field.Store.NO));
+    return doc;
+  }
+
+  /** A keyword for filters and {@code field:value} queries, plus the facet value. */
+  private static void keywordFacet(Document doc, IndexField field, String value) {
+    doc.add(new KeywordField(field.fieldName(), value, Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(field.fieldName(), value));
+  }
+
+  private static void pathFacet(Document doc, IndexField field, String path) {
+    doc.add(new SortedSetDocValuesFacetField(field.fieldName(), path.split("/")));
+  }
+
+  /** Ten-year bands: what a researcher compares, coarse enough to say nothing about one person. */
+  static String ageBand(int age) {
+    if (age < 20) {
+      return "under 20";
+    }
+    if (age >= 70) {
+      return "70 and over";
+    }
+    int low = age / 10 * 10;
+    return low + "-" + (low + 9);
+  }
+
+  private String json(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

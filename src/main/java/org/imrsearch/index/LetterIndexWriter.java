@@ -1,0 +1,92 @@
+package org.imrsearch.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.model.Letter;
+
+/**
+ * Writes letters into an index directory. Each letter is one block (its decisions, then itself)
+ * replaced as a whole by letter id, so re-ingesting a letter never duplicates it. Thread-safe;
+ * a commit records the schema version and time.
+ */
+public final class LetterIndexWriter implements AutoCloseable {
+  /** Large enough that a 2-core ingest flushes rarely, small enough for a 2 GB heap. */
+  private static final double RAM_BUFFER_MB = 256;
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final LetterDocuments documents;
+
+  private LetterIndexWriter(Directory directory, IndexWriter writer, LetterDocuments documents) {
+    this.directory = directory;
+    this.writer = writer;
+    this.documents = documents;
+  }
+
+  /** Opens (or creates) the index in {@code path}; refuses an index of another schema version. */
+  public static LetterIndexWriter open(Path path, Analyzers analyzers, ObjectMapper mapper) throws IOException {
+    Directory directory = FSDirectory.open(path);
+    try {
+      checkSchemaVersion(directory, path);
+      IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(RAM_BUFFER_MB)
+          .setCommitOnClose(false);
+      IndexWriter writer = new IndexWriter(directory, config);
+      return new LetterIndexWriter(directory, writer, new LetterDocuments(Schema.facetsConfig(), mapper));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  private static void checkSchemaVersion(Directory directory, Path path) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      String version = reader.getIndexCommit().getUserData().get(Schema.COMMIT_SCHEMA_VERSION);
+      if (!Integer.toString(Schema.VERSION).equals(version)) {
+        throw new IllegalStateException("the index in " + path + " has schema version " + version
+            + " but this build writes version " + Schema.VERSION + ": ingest into a new directory");
+      }
+    }
+  }
+
+  /** Adds the letter, or replaces it if a letter with its id is already in the index. */
+  public void put(Letter letter) throws IOException {
+    writer.updateDocuments(new Term(IndexField.LETTER_ID.fieldName(), letter.id()), documents.block(letter));
+  }
+
+  /** Makes everything put so far durable and visible to new readers. */
+  public void commit() throws IOException {
+    writer.setLiveCommitData(Map.of(
+        Schema.COMMIT_SCHEMA_VERSION, Integer.toString(Schema.VERSION),
+        Schema.COMMIT_TIME, Instant.now().toString()).entrySet());
+    writer.commit();
+  }
+
+  /** The writer, for a near-real-time searcher over uncommitted changes. */
+  public IndexWriter indexWriter() {
+    return writer;
+  }
+
+  /** Closes without committing: what was not committed is dropped, as after a crash. */
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

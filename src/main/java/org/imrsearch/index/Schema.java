@@ -1,0 +1,50 @@
+package org.imrsearch.index;
+
+import java.util.List;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * The index's schema: its version, the document kinds and the facet dimensions, with the one
+ * {@link FacetsConfig} that indexing and search must share.
+ */
+public final class Schema {
+  /** Bump when a field changes meaning or type: an index of another version must be rebuilt. */
+  public static final int VERSION = 1;
+
+  public static final String TYPE_DECISION = "decision";
+  public static final String TYPE_LETTER = "letter";
+
+  /** Commit user-data keys. */
+  public static final String COMMIT_SCHEMA_VERSION = "schema_version";
+  public static final String COMMIT_TIME = "commit_time";
+
+  /** Facet dimensions, in the order pages show them. */
+  public static final List<IndexField> FACETS = List.of(
+      IndexField.SPECIALTY, IndexField.GUIDELINE, IndexField.OUTCOME, IndexField.TREATMENT, IndexField.YEAR, IndexField.DECISION_MONTH,
+      IndexField.CITATION, IndexField.CA_GUIDELINE, IndexField.CA_CITATION, IndexField.LICENSURE, IndexField.SEX, IndexField.AGE_BAND,
+      IndexField.LAYOUT);
+
+  private static final List<IndexField> MULTI_VALUED = List.of(
+      IndexField.SPECIALTY, IndexField.GUIDELINE, IndexField.CA_GUIDELINE, IndexField.CITATION, IndexField.CA_CITATION, IndexField.LICENSURE);
+  private static final List<IndexField> HIERARCHICAL = List.of(IndexField.CITATION, IndexField.CA_CITATION, IndexField.DECISION_MONTH);
+
+  private Schema() {}
+
+  /** A new facets config describing every dimension; build one per index and share it. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (IndexField f : FACETS) {
+      config.setMultiValued(f.fieldName(), MULTI_VALUED.contains(f));
+      config.setHierarchical(f.fieldName(), HIERARCHICAL.contains(f));
+    }
+    return config;
+  }
+
+  public static boolean isMultiValued(IndexField f) {
+    return MULTI_VALUED.contains(f);
+  }
+
+  public static boolean isHierarchical(IndexField f) {
+    return HIERARCHICAL.contains(f);
+  }
+}

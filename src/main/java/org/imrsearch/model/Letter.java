@@ -1,0 +1,45 @@
+package org.imrsearch.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One IMR determination letter, extracted. Immutable; Jackson writes it as the extraction
+ * contract (JSON Lines from {@code imr extract}).
+ *
+ * @param source the path the letter was read from, as given
+ * @param id stable id: the case number, else "sha-" and a content hash
+ * @param layout which letter layout was recognised ({@link Layout#key()})
+ * @param text the cleaned full text of the letter
+ * @param warnings what the extractor could not find or had to guess
+ */
+public record Letter(
+    String source,
+    String id,
+    String layout,
+    String caseNumber,
+    LocalDate decisionDate,
+    LocalDate dateAssigned,
+    LocalDate urDenialDate,
+    LocalDate applicationReceived,
+    String priority,
+    Reviewer reviewer,
+    Patient patient,
+    List<String> diagnoses,
+    String caseSummary,
+    List<Decision> decisions,
+    List<String> warnings,
+    String text) {
+
+  public Letter {
+    Objects.requireNonNull(id, "id");
+    reviewer = reviewer == null ? Reviewer.UNKNOWN : reviewer;
+    patient = patient == null ? Patient.UNKNOWN : patient;
+    diagnoses = List.copyOf(diagnoses);
+    caseSummary = caseSummary == null ? "" : caseSummary;
+    decisions = List.copyOf(decisions);
+    warnings = List.copyOf(warnings);
+    text = text == null ? "" : text;
+  }
+}
