@@ -6,21 +6,19 @@ import java.util.regex.Pattern;
 public record NamedPattern(String name, Pattern pattern) {
 
   /**
-   * A pattern for a literal phrase as letters write it: any whitespace between words, "&" and
-   * "and" interchangeable, optional commas.
+   * A pattern for a literal phrase as letters write it: any run of spaces, commas, hyphens, slashes
+   * or colons between words, "&" and "and" interchangeable.
    */
   public static Pattern phrase(String literal) {
     StringBuilder regex = new StringBuilder();
-    for (String word : literal.strip().split("\\s+")) {
+    for (String word : literal.strip().split("[\\s,\\-\u2013/:]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
       if (!regex.isEmpty()) {
-        regex.append("\\s*,?\\s+");
+        regex.append("[\\s,\\-\u2013/:]+");
       }
-      String w = word.replaceAll(",$", "");
-      if (w.equals("&") || w.equalsIgnoreCase("and")) {
-        regex.append("(?:&|and)");
-      } else {
-        regex.append(Pattern.quote(w));
-      }
+      regex.append(word.equals("&") || word.equalsIgnoreCase("and") ? "(?:&|and)" : Pattern.quote(word));
     }
     return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
   }

@@ -32,8 +32,10 @@ final class GuidelineParser {
   private static final Pattern PAGES = Pattern.compile("(?i)\\bPages?(?:\\(s\\))?\\s*:?\\s*[\\d,\\s\\-]+(?:of\\s+\\d+)?\\.?|\\bpp?\\.?\\s*\\d+(?:\\s*-\\s*\\d+)?");
   private static final Pattern NUMBERED_SECTION = Pattern.compile(",\\s+(?=\\d+(?:\\.\\d+)+\\s)");
   private static final Pattern ODG_NAME = Pattern.compile("(?i)Official\\s+Disability\\s+Guidelines?(?:\\s*\\(ODG\\))?|\\bODG\\b(?:\\s+guidelines?)?");
-  private static final Pattern ODG_NOISE = Pattern.compile("(?i)\\((?:acute\\s*(?:&|and)\\s*chronic|chronic|updated[^)]*|online\\s+version|20\\d\\d)\\)|-?\\s*online\\s+version\\s*-?|\\b(?:chapter|section|guidelines?)\\b|\\b20\\d\\d\\b");
+  private static final Pattern ODG_NOISE = Pattern.compile("(?i)\\([^)]{0,60}?(?:acute|chronic|updated|online|20\\d\\d)[^)]{0,60}?\\)|-?\\s*online\\s+version\\s*-?|\\b(?:chapter|section|guidelines?)\\b|\\b20\\d\\d\\b");
   private static final Pattern ACOEM_CHAPTER = Pattern.compile("(?i)\\b((?:Low\\s+Back|Neck|Shoulder|Elbow|Hand|Wrist|Knee|Hip(?:\\s+and\\s+Groin)?|Ankle|Foot|Chronic\\s+Pain|Opioids|Eye|Cervical|Thoracic)[\\w\\s,&]*?)\\s+(?:Disorders|Chapter|Complaints)");
+  private static final Pattern WHICH_IS = Pattern.compile("(?i),?\\s+which\\s+(?:is|are)\\b");
+  private static final Pattern OTHER_GUIDELINES = Pattern.compile("(?i)\\bOther\\s+(?:Medical\\s+Treatment\\s+)?Guidelines?\\b");
   private static final int MAX_CITATION_TAIL = 60;
 
   private final GuidelineRules rules;
@@ -113,7 +115,8 @@ final class GuidelineParser {
     }
     if (other) {
       sources.add(OTHER);
-      citations.add(OTHER + "/" + tail(remaining.replaceAll("\\s+", " ")));
+      String named = OTHER_GUIDELINES.split(remaining, 2).length == 2 ? OTHER_GUIDELINES.split(remaining, 2)[1] : remaining;
+      citations.add(OTHER + "/" + tail(named));
     }
   }
 
@@ -178,14 +181,14 @@ final class GuidelineParser {
 
   private static List<String> sections(String after) {
     String s = SECTION_LABEL.matcher(after).replaceFirst("");
-    s = PAGES.matcher(s).replaceAll(" ");
+    s = PAGES.matcher(WHICH_IS.split(s, 2)[0]).replaceAll(" ");
     s = s.replaceAll("(?i)[,\\s]+and\\s*$", "").replaceAll("^[\\s,.:;-]+|[\\s,.:;-]+$", "");
     if (s.replaceAll("[^\\p{L}]", "").length() < 3) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (String section : NUMBERED_SECTION.split(s)) {
-      out.add(tail(sentenceCase(section.strip())));
+      out.add(sentenceCase(tail(section.strip())));
     }
     return out;
   }
@@ -197,10 +200,10 @@ final class GuidelineParser {
     for (NamedPattern chapter : rules.odgChapters()) {
       Matcher m = chapter.pattern().matcher(after);
       if (m.lookingAt()) {
-        String topic = after.substring(m.end()).replaceAll("^[\\s,.:;/()-]+", "");
-        topic = topic.split("[;.]|\\s+and\\s+(?:Other|ODG)\\b", 2)[0].replaceAll("[\\s,:/()-]+$", "").strip();
+        String topic = after.substring(m.end());
+        topic = WHICH_IS.split(topic.split("[;.]|\\s+and\\s+(?:Other|ODG)\\b", 2)[0], 2)[0];
         boolean hasTopic = topic.replaceAll("[^\\p{L}]", "").length() >= 2;
-        return ODG + "/" + chapter.name() + (hasTopic ? "/" + tail(sentenceCase(topic)) : "");
+        return ODG + "/" + chapter.name() + (hasTopic ? "/" + sentenceCase(tail(topic)) : "");
       }
     }
     return ODG;
@@ -232,11 +235,22 @@ final class GuidelineParser {
 
   /** A citation part short enough to be a facet label, cut at a word; "/" is the path separator. */
   private static String tail(String s) {
-    String t = s.replace('/', '-').replaceAll("^[\\s,.:;-]+|[\\s,.:;-]+$", "");
-    if (t.length() <= MAX_CITATION_TAIL) {
-      return t;
+    String t = s.replace('/', '-').replaceAll("\\s+", " ")
+        .replaceAll("^[\\s,.:;()\\-\u2013]+|[\\s,.:;(\\-\u2013]+$", "");
+    if (t.length() > MAX_CITATION_TAIL) {
+      int cut = t.lastIndexOf(' ', MAX_CITATION_TAIL);
+      t = t.substring(0, cut > 20 ? cut : MAX_CITATION_TAIL).replaceAll("[\\s,.:;(\\-]+$", "");
     }
-    int cut = t.lastIndexOf(' ', MAX_CITATION_TAIL);
-    return t.substring(0, cut > 20 ? cut : MAX_CITATION_TAIL).replaceAll("[\\s,.:;-]+$", "");
+    long open = t.chars().filter(c -> c == '(').count();
+    long close = t.chars().filter(c -> c == ')').count();
+    if (open > close) {
+      return t + ")".repeat((int) (open - close));
+    }
+    while (close > open && t.endsWith(")")) {
+      t = t.substring(0, t.length() - 1);
+      close--;
+    }
+    return t;
   }
+
 }

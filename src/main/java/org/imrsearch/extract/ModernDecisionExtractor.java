@@ -108,11 +108,15 @@ final class ModernDecisionExtractor {
    */
   static int itemStart(String region, int floor, int end) {
     int blank = region.lastIndexOf("\n\n", end - 1);
-    int start = blank >= floor ? blank + 2 : floor;
-    String[] lines = region.substring(start, end).split("\n");
-    if (lines.length <= MAX_ITEM_LINES) {
-      return skipBlank(region, start);
+    if (blank >= floor) {
+      int start = blank + 2;
+      if (region.substring(start, end).split("\n").length <= MAX_ITEM_LINES) {
+        return skipBlank(region, start);
+      }
     }
+    // No paragraph break since the previous decision: the item begins after the last line
+    // that ends a sentence (the previous rationale's last line).
+    String[] lines = region.substring(floor, end).split("\n", -1);
     int offset = end;
     for (int i = lines.length - 1; i > 0; i--) {
       offset -= lines[i].length() + 1;
@@ -120,7 +124,7 @@ final class ModernDecisionExtractor {
         return skipBlank(region, offset + 1);
       }
     }
-    return skipBlank(region, start);
+    return skipBlank(region, floor);
   }
 
   private static int skipBlank(String s, int i) {

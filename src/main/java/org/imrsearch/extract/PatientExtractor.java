@@ -20,7 +20,7 @@ final class PatientExtractor {
           + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|of|on)"
           + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+[^.;]{1,60}?\\s+on)\\s*:?\\s*(" + Dates.DATE + ")");
   private static final Pattern DIAGNOSES = Pattern.compile(
-      "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+of)\\s*:?\\s*(.+?)(?:\\.\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)");
+      "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+of)\\s*:?\\s*(.+?)(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)");
   private static final Pattern DIAGNOSIS_SPLIT = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
   private static final int MAX_DIAGNOSES = 12;
   private static final int MAX_DIAGNOSIS_LENGTH = 90;

@@ -24,7 +24,7 @@ final class TextCleaner {
     String text = Normalizer.normalize(raw, Normalizer.Form.NFKC)
         .replace("\r\n", "\n")
         .replace('\r', '\n')
-        .replace('\f', '\n')
+        .replaceAll("\n?\f\n?", "\n")
         .replace('\u00a0', ' ')
         .replace("\u00ad", "")
         .replace('\u2010', '-')
