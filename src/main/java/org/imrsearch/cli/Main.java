@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "imr-search 0.1",
     description = "Full-text search and analytics over California workers' compensation IMR determination letters.",
-    subcommands = {ExtractCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ExtractCommand.class, IngestCommand.class, ServeCommand.class,
+      CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

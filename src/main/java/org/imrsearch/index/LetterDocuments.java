@@ -34,6 +34,11 @@ public final class LetterDocuments {
    */
   private static final FieldType PROSE = proseType();
 
+  /** The facet value of a decision whose letter does not say (no sex, no date, ...). */
+  public static final String NOT_STATED = "not stated";
+  /** The guideline facet value of a decision whose party cited no evidence. */
+  public static final String NONE_CITED = "none cited";
+
   private final FacetsConfig facets;
   private final ObjectMapper mapper;
 
@@ -71,8 +76,8 @@ public final class LetterDocuments {
     doc.add(new StoredField(IndexField.DECISION_JSON.fieldName(), json(d)));
     keywordFacet(doc, IndexField.OUTCOME, d.outcome().label());
     keywordFacet(doc, IndexField.TREATMENT, d.treatmentCategory());
-    d.reviewerGuideline().sources().forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
-    d.claimsAdministratorGuideline().sources().forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
+    valuesOrNone(d.reviewerGuideline().sources(), NONE_CITED).forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
+    valuesOrNone(d.claimsAdministratorGuideline().sources(), NONE_CITED).forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
     d.reviewerGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CITATION, c));
     d.claimsAdministratorGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CA_CITATION, c));
     letterFacets(letter, doc);
@@ -85,20 +90,18 @@ public final class LetterDocuments {
       doc.add(new KeywordField(IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
     }
     LocalDate date = letter.decisionDate();
-    if (date != null) {
+    if (date == null) {
+      keywordFacet(doc, IndexField.YEAR, NOT_STATED);
+    } else {
       doc.add(new LongField(IndexField.DECISION_DATE.fieldName(), date.toEpochDay(), Field.Store.YES));
       keywordFacet(doc, IndexField.YEAR, Integer.toString(date.getYear()));
       doc.add(new SortedSetDocValuesFacetField(IndexField.DECISION_MONTH.fieldName(),
           Integer.toString(date.getYear()), String.format(Locale.ROOT, "%02d", date.getMonthValue())));
     }
-    letter.reviewer().specialties().forEach(s -> keywordFacet(doc, IndexField.SPECIALTY, s));
-    letter.reviewer().licensure().forEach(s -> keywordFacet(doc, IndexField.LICENSURE, s));
-    if (letter.patient().sex() != null) {
-      keywordFacet(doc, IndexField.SEX, letter.patient().sex());
-    }
-    if (letter.patient().age() != null) {
-      keywordFacet(doc, IndexField.AGE_BAND, ageBand(letter.patient().age()));
-    }
+    valuesOrNone(letter.reviewer().specialties(), NOT_STATED).forEach(s -> keywordFacet(doc, IndexField.SPECIALTY, s));
+    valuesOrNone(letter.reviewer().licensure(), NOT_STATED).forEach(s -> keywordFacet(doc, IndexField.LICENSURE, s));
+    keywordFacet(doc, IndexField.SEX, letter.patient().sex() == null ? NOT_STATED : letter.patient().sex());
+    keywordFacet(doc, IndexField.AGE_BAND, letter.patient().age() == null ? NOT_STATED : ageBand(letter.patient().age()));
     keywordFacet(doc, IndexField.LAYOUT, letter.layout());
   }
 
@@ -132,6 +135,11 @@ public final class LetterDocuments {
 
   private static void pathFacet(Document doc, IndexField field, String path) {
     doc.add(new SortedSetDocValuesFacetField(field.fieldName(), path.split("/")));
+  }
+
+  /** Every decision counts in every grouping: the ones without a value count here. */
+  private static List<String> valuesOrNone(List<String> values, String none) {
+    return values.isEmpty() ? List.of(none) : values;
   }
 
   /** Ten-year bands: what a researcher compares, coarse enough to say nothing about one person. */

@@ -1,0 +1,47 @@
+package org.imrsearch.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.imrsearch.model.Json;
+import org.imrsearch.search.SearchServices;
+import org.imrsearch.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code imr serve}: the search pages and JSON API over an index. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serves the search, letter and overturn-rate pages and the JSON API over an index.",
+        "Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (made by 'imr ingest').")
+  Path index;
+
+  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port = 7070;
+
+  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}: this machine only).")
+  String host = "127.0.0.1";
+
+  @Mixin ConfigOption config;
+
+  @Override
+  public Integer call() throws Exception {
+    serve(index, config, host, port);
+    return 0;
+  }
+
+  /** Serves until the JVM is asked to stop (Ctrl-C), then closes the server and the index. */
+  static void serve(Path index, ConfigOption config, String host, int port) throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (SearchServices services = SearchServices.open(index, config.source(), Json.newMapper());
+        WebServer server = new WebServer(services, Json.newMapper()).start(host, port)) {
+      Thread hook = new Thread(stopped::countDown, "shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      System.out.println("imr-search is serving " + index + " at http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
+      System.out.flush();
+      stopped.await();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.imrsearch.index.IndexField;
+
+/** Reads the stored fields of decision documents into {@link Hit}s. */
+final class DecisionFields {
+  private static final Set<String> SHOWN = Set.of(
+      IndexField.DECISION_ID.fieldName(), IndexField.LETTER_ID.fieldName(), IndexField.CASE_NUMBER.fieldName(),
+      IndexField.DECISION_DATE.fieldName(), IndexField.ITEM.fieldName(), IndexField.OUTCOME.fieldName(),
+      IndexField.TREATMENT.fieldName(), IndexField.SPECIALTY.fieldName(), IndexField.GUIDELINE.fieldName());
+
+  private DecisionFields() {}
+
+  static Document load(StoredFields stored, int doc) throws IOException {
+    return stored.document(doc, SHOWN);
+  }
+
+  static Hit hit(Document d, List<String> passages) {
+    IndexableField date = d.getField(IndexField.DECISION_DATE.fieldName());
+    return new Hit(
+        d.get(IndexField.DECISION_ID.fieldName()),
+        d.get(IndexField.LETTER_ID.fieldName()),
+        d.get(IndexField.CASE_NUMBER.fieldName()),
+        date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
+        d.get(IndexField.ITEM.fieldName()),
+        d.get(IndexField.OUTCOME.fieldName()),
+        d.get(IndexField.TREATMENT.fieldName()),
+        Arrays.asList(d.getValues(IndexField.SPECIALTY.fieldName())),
+        Arrays.asList(d.getValues(IndexField.GUIDELINE.fieldName())),
+        passages);
+  }
+}

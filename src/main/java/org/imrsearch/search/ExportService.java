@@ -1,0 +1,121 @@
+package org.imrsearch.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.imrsearch.index.IndexField;
+
+/**
+ * Every decision a query and filters select, streamed as CSV or JSON Lines in pages of a few
+ * hundred (search-after), so memory does not grow with the result.
+ */
+public final class ExportService {
+  public enum Format { CSV, JSONL }
+
+  private static final int BATCH = 500;
+  private static final List<String> COLUMNS = List.of(
+      "decision_id", "letter_id", "case_number", "decision_date", "item", "outcome", "treatment", "specialties", "guidelines", "rationale");
+
+  private final IndexSearchers searchers;
+  private final QuerySyntax syntax;
+  private final ObjectMapper mapper;
+
+  public ExportService(IndexSearchers searchers, QuerySyntax syntax, ObjectMapper mapper) {
+    this.searchers = searchers;
+    this.syntax = syntax;
+    this.mapper = mapper;
+  }
+
+  /** Parses and checks the request before anything is written, so errors can still be a 400. */
+  public Export prepare(String queryText, Map<Filter, List<String>> filters, Format format) throws IOException {
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      syntax.parse(queryText, snapshot.searcher());
+    }
+    return out -> write(queryText, filters, format, out);
+  }
+
+  /** A prepared export: writes everything to the stream. */
+  @FunctionalInterface
+  public interface Export {
+    long writeTo(OutputStream out) throws IOException;
+  }
+
+  private long write(String queryText, Map<Filter, List<String>> filters, Format format, OutputStream out) throws IOException {
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      DrillDownQuery query = SearchService.drillDown(searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      if (format == Format.CSV) {
+        w.write(String.join(",", COLUMNS) + "\r\n");
+      }
+      StoredFields stored = searcher.storedFields();
+      long written = 0;
+      ScoreDoc after = null;
+      while (true) {
+        TopDocs page = searcher.searchAfter(after, query, BATCH, Sort.INDEXORDER);
+        for (ScoreDoc sd : page.scoreDocs) {
+          Document d = stored.document(sd.doc);
+          List<String> row = row(d);
+          if (format == Format.CSV) {
+            w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
+            w.write("\r\n");
+          } else {
+            Map<String, String> record = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+              record.put(COLUMNS.get(i), row.get(i));
+            }
+            w.write(mapper.writeValueAsString(record));
+            w.write("\n");
+          }
+          written++;
+        }
+        if (page.scoreDocs.length < BATCH) {
+          break;
+        }
+        after = page.scoreDocs[page.scoreDocs.length - 1];
+        w.flush();
+      }
+      w.flush();
+      return written;
+    }
+  }
+
+  private static List<String> row(Document d) {
+    Hit h = DecisionFields.hit(d, List.of());
+    return List.of(
+        h.decisionId(), h.letterId(), nz(h.caseNumber()), h.decisionDate() == null ? "" : h.decisionDate().toString(),
+        nz(h.item()), nz(h.outcome()), nz(h.treatment()), String.join("; ", h.specialties()), String.join("; ", h.guidelines()),
+        nz(d.get(IndexField.RATIONALE.fieldName())));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * RFC 4180 quoting; a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR)
+   * gets a leading apostrophe, because letter text is untrusted.
+   */
+  static String csvCell(String value) {
+    String v = value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
+      v = "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+}

@@ -1,0 +1,134 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.index.Schema;
+
+/**
+ * Point-in-time searchers over one index, refreshed as new commits (or, when given the writer,
+ * new uncommitted letters) appear. Each searcher comes with the facet state of its reader,
+ * built once per refresh rather than once per query.
+ */
+public final class IndexSearchers implements AutoCloseable {
+  /** A searcher and its facet state; release it (try-with-resources) when done. */
+  public final class Snapshot implements AutoCloseable {
+    private final IndexSearcher searcher;
+
+    private Snapshot(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    public IndexSearcher searcher() {
+      return searcher;
+    }
+
+    public SortedSetDocValuesReaderState facetState() {
+      return ((StatefulSearcher) searcher).state;
+    }
+
+    public Map<String, String> commitData() throws IOException {
+      IndexReader reader = searcher.getIndexReader();
+      return reader instanceof DirectoryReader dr ? dr.getIndexCommit().getUserData() : Map.of();
+    }
+
+    @Override
+    public void close() {
+      try {
+        manager.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class StatefulSearcher extends IndexSearcher {
+    final SortedSetDocValuesReaderState state;
+
+    StatefulSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+      super(reader);
+      this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
+    }
+  }
+
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final FacetsConfig facetsConfig;
+
+  private IndexSearchers(Directory directory, SearcherManager manager, FacetsConfig facetsConfig) {
+    this.directory = directory;
+    this.manager = manager;
+    this.facetsConfig = facetsConfig;
+  }
+
+  /** Searchers over the committed index in {@code path}. */
+  public static IndexSearchers open(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
+    }
+    Directory directory = FSDirectory.open(path);
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
+      }
+      FacetsConfig config = Schema.facetsConfig();
+      return new IndexSearchers(directory, new SearcherManager(directory, factory(config)), config);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Near-real-time searchers that also see what {@code writer} has not committed yet. */
+  public static IndexSearchers nearRealTime(IndexWriter writer) throws IOException {
+    FacetsConfig config = Schema.facetsConfig();
+    return new IndexSearchers(null, new SearcherManager(writer, factory(config)), config);
+  }
+
+  private static SearcherFactory factory(FacetsConfig config) {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+        return new StatefulSearcher(reader, config);
+      }
+    };
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  /** The current searcher; close the snapshot to release it. */
+  public Snapshot acquire() throws IOException {
+    return new Snapshot(manager.acquire());
+  }
+
+  /** Picks up new commits; cheap when nothing changed. */
+  public void refresh() throws IOException {
+    manager.maybeRefresh();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      manager.close();
+    } finally {
+      if (directory != null) {
+        directory.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
+
+/** Whole letters and the decisions most like a letter's. */
+public final class LetterService {
+  private static final int SIMILAR = 10;
+
+  private final IndexSearchers searchers;
+  private final QuerySyntax syntax;
+  private final Analyzer indexAnalyzer;
+
+  public LetterService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer) {
+    this.searchers = searchers;
+    this.syntax = syntax;
+    this.indexAnalyzer = indexAnalyzer;
+  }
+
+  /** The letter {@code id}; with a non-blank {@code query}, its text with the matches marked. */
+  public LetterView letter(String id, String query) throws IOException {
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      TopDocs found = searcher.search(letterQuery(id), 1);
+      if (found.scoreDocs.length == 0) {
+        throw new NotFoundException("no letter with id '" + id + "'");
+      }
+      int doc = found.scoreDocs[0].doc;
+      Document d = searcher.storedFields().document(doc);
+      String text = d.get(IndexField.TEXT.fieldName());
+      String marked = null;
+      if (query != null && !query.isBlank()) {
+        marked = markWholeText(searcher, query, found);
+      }
+      return new LetterView(id, d.get(IndexField.SOURCE.fieldName()), d.get(IndexField.LETTER_JSON.fieldName()), text, marked);
+    }
+  }
+
+  /** The query's words marked in the whole letter text (HTML-escaped). */
+  private String markWholeText(IndexSearcher searcher, String queryText, TopDocs letterDoc) throws IOException {
+    Query query = syntax.wordsIn(queryText, IndexField.TEXT);
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+        .withBreakIterator(WholeBreakIterator::new)
+        .withMaxLength(Integer.MAX_VALUE - 1)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
+        .build();
+    String[] marked = highlighter.highlight(IndexField.TEXT.fieldName(), query, letterDoc, 1);
+    return marked[0];
+  }
+
+  /** Decisions of other letters whose rationales are most like this letter's (MoreLikeThis). */
+  public List<Hit> similar(String id) throws IOException {
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      TopDocs own = searcher.search(new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.FILTER)
+          .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER).build(), 50);
+      if (own.scoreDocs.length == 0) {
+        if (searcher.count(letterQuery(id)) == 0) {
+          throw new NotFoundException("no letter with id '" + id + "'");
+        }
+        return List.of();
+      }
+      MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+      mlt.setAnalyzer(indexAnalyzer);
+      mlt.setFieldNames(new String[] {IndexField.RATIONALE.fieldName()});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(2);
+      mlt.setMaxQueryTerms(40);
+      BooleanQuery.Builder like = new BooleanQuery.Builder();
+      for (ScoreDoc sd : own.scoreDocs) {
+        like.add(mlt.like(sd.doc), BooleanClause.Occur.SHOULD);
+      }
+      Query query = new BooleanQuery.Builder()
+          .add(like.build(), BooleanClause.Occur.MUST)
+          .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.MUST_NOT)
+          .build();
+      List<Hit> hits = new ArrayList<>();
+      for (ScoreDoc sd : searcher.search(query, SIMILAR).scoreDocs) {
+        hits.add(DecisionFields.hit(DecisionFields.load(searcher.storedFields(), sd.doc), List.of()));
+      }
+      return hits;
+    }
+  }
+
+  private static Query letterQuery(String id) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)), BooleanClause.Occur.FILTER)
+        .build();
+  }
+}

@@ -1,0 +1,8 @@
+package org.imrsearch.search;
+
+/** No such letter or decision. Becomes a 404. */
+public final class NotFoundException extends RuntimeException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,291 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.search.join.ToChildBlockJoinQuery;
+import org.apache.lucene.util.BytesRef;
+import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
+
+/**
+ * The query language users type: words (all must match), "quoted phrases", "phrase"~3, OR,
+ * -exclusion, field:value, prefix* and fuzzy~ with limits. Words search the rationale and the
+ * item; {@code summary:} and {@code letter:} search the letter's case summary and whole text and
+ * find its decisions (a block join); keyword fields match facet values, ignoring case.
+ */
+public final class QuerySyntax {
+  /** Query field name -> index field. */
+  static final Map<String, IndexField> TEXT_FIELDS = Map.of(
+      "rationale", IndexField.RATIONALE, "item", IndexField.ITEM, "guidelines", IndexField.GUIDELINE_TEXT);
+  static final Map<String, IndexField> LETTER_FIELDS = Map.of(
+      "summary", IndexField.CASE_SUMMARY, "letter", IndexField.TEXT);
+  static final Map<String, IndexField> KEYWORD_FIELDS = Map.ofEntries(
+      Map.entry("specialty", IndexField.SPECIALTY), Map.entry("guideline", IndexField.GUIDELINE),
+      Map.entry("caguideline", IndexField.CA_GUIDELINE), Map.entry("outcome", IndexField.OUTCOME),
+      Map.entry("treatment", IndexField.TREATMENT), Map.entry("year", IndexField.YEAR),
+      Map.entry("licensure", IndexField.LICENSURE), Map.entry("sex", IndexField.SEX),
+      Map.entry("age", IndexField.AGE_BAND), Map.entry("layout", IndexField.LAYOUT),
+      Map.entry("case", IndexField.CASE_NUMBER), Map.entry("letter_id", IndexField.LETTER_ID));
+  private static final String DATE_FIELD = "date";
+  /** Letters before a wildcard: "inj*" is fine, "i*" would expand to half the vocabulary. */
+  static final int MIN_WILDCARD_PREFIX = 3;
+  static final int MAX_QUERY_LENGTH = 2000;
+  private static final Pattern BARE_LEADING_WILDCARD = Pattern.compile("(^|[\\s(:])[*?]");
+
+  private final Analyzer perFieldAnalyzer;
+  private final BitSetProducer letters =
+      new QueryBitSetProducer(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)));
+
+  public QuerySyntax(Analyzer queryAnalyzer) {
+    Map<String, Analyzer> keyword = new HashMap<>();
+    KEYWORD_FIELDS.values().forEach(f -> keyword.put(f.fieldName(), new KeywordAnalyzer()));
+    this.perFieldAnalyzer = new PerFieldAnalyzerWrapper(queryAnalyzer, keyword);
+  }
+
+  /** Only decision documents: every search and count is over decisions. */
+  public static Query decisions() {
+    return new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_DECISION));
+  }
+
+  /** Parses {@code text} into a query over decisions; blank text matches all decisions. */
+  public Query parse(String text, IndexSearcher searcher) {
+    if (text.length() > MAX_QUERY_LENGTH) {
+      throw new BadRequestException("query too long (" + text.length() + " characters; the limit is " + MAX_QUERY_LENGTH + ")");
+    }
+    Query user;
+    if (text.isBlank()) {
+      user = MatchAllDocsQuery.INSTANCE;
+    } else {
+      if (text.chars().filter(c -> c == '"').count() % 2 == 1) {
+        throw new BadRequestException("a phrase is missing its closing quote (\")");
+      }
+      if (text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
+        throw new BadRequestException("parentheses do not match");
+      }
+      if (BARE_LEADING_WILDCARD.matcher(text).find()) {
+        throw new BadRequestException("a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
+      }
+      try {
+        user = new Parser(searcher.getIndexReader()).parse(text);
+      } catch (ParseException e) {
+        throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new BadRequestException("the query expands to too many terms; use a longer prefix or fewer words");
+      }
+    }
+    return new BooleanQuery.Builder()
+        .add(user, BooleanClause.Occur.MUST)
+        .add(decisions(), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /**
+   * The user's words as a query on one text field, for marking them in a letter's text; field
+   * names in the query are kept, so only the words meant for that text are marked.
+   */
+  public Query wordsIn(String text, IndexField field) {
+    QueryParser parser = new QueryParser(field.fieldName(), perFieldAnalyzer);
+    parser.setDefaultOperator(QueryParser.Operator.OR);
+    parser.setSplitOnWhitespace(false);
+    try {
+      return parser.parse(text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text);
+    } catch (ParseException | IndexSearcher.TooManyClauses e) {
+      throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "syntax error" : message.lines().findFirst().orElse(message);
+    return m.replaceFirst("^Cannot parse '.*?': ", "");
+  }
+
+  private final class Parser extends MultiFieldQueryParser {
+    private final IndexReader reader;
+
+    Parser(IndexReader reader) {
+      super(new String[] {IndexField.RATIONALE.fieldName(), IndexField.ITEM.fieldName()}, QuerySyntax.this.perFieldAnalyzer);
+      this.reader = reader;
+      setDefaultOperator(QueryParser.Operator.AND);
+      setAllowLeadingWildcard(false);
+      setSplitOnWhitespace(false);
+      setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+      setFuzzyMinSim(2);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+      if (field == null) {
+        return super.getFieldQuery(null, text, quoted);
+      }
+      String name = field.toLowerCase(Locale.ROOT);
+      if (KEYWORD_FIELDS.containsKey(name)) {
+        return new TermQuery(new Term(KEYWORD_FIELDS.get(name).fieldName(), keywordValue(KEYWORD_FIELDS.get(name), text)));
+      }
+      if (name.equals(DATE_FIELD)) {
+        return getRangeQuery(field, text, text, true, true);
+      }
+      return wrap(name, super.getFieldQuery(indexField(name), text, quoted));
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+      if (field == null) {
+        return super.getFieldQuery(null, text, slop);
+      }
+      String name = field.toLowerCase(Locale.ROOT);
+      if (KEYWORD_FIELDS.containsKey(name) || name.equals(DATE_FIELD)) {
+        return getFieldQuery(field, text, true);
+      }
+      return wrap(name, super.getFieldQuery(indexField(name), text, slop));
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String low, String high, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      if (field == null || !field.equalsIgnoreCase(DATE_FIELD)) {
+        throw new ParseException("ranges are supported on date: only, e.g. date:[2016-01-01 TO 2016-12-31]");
+      }
+      long from = low == null || low.equals("*") ? Long.MIN_VALUE : day(low) + (startInclusive ? 0 : 1);
+      long to = high == null || high.equals("*") ? Long.MAX_VALUE : day(high) - (endInclusive ? 0 : 1);
+      return LongField.newRangeQuery(IndexField.DECISION_DATE.fieldName(), from, to);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      checkPrefix(termStr);
+      return multiTerm(field, f -> super.getWildcardQuery(f, termStr));
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      checkPrefix(termStr + "*");
+      return multiTerm(field, f -> super.getPrefixQuery(f, termStr));
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+      if (termStr.length() < MIN_WILDCARD_PREFIX + 1) {
+        throw new ParseException("fuzzy terms need at least " + (MIN_WILDCARD_PREFIX + 1) + " letters");
+      }
+      return multiTerm(field, f -> super.getFuzzyQuery(f, termStr, Math.min(minSimilarity, 2)));
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      throw new ParseException("regular expressions are not supported; use prefix* or \"phrases\"");
+    }
+
+    private interface Build {
+      Query on(String field) throws ParseException;
+    }
+
+    private Query multiTerm(String field, Build build) throws ParseException {
+      if (field == null) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String f : fields) {
+          any.add(build.on(f), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
+      }
+      String name = field.toLowerCase(Locale.ROOT);
+      if (KEYWORD_FIELDS.containsKey(name)) {
+        throw new ParseException("wildcards and fuzzy terms work on text fields, not on " + name + ":");
+      }
+      return wrap(name, build.on(indexField(name)));
+    }
+
+    private void checkPrefix(String term) throws ParseException {
+      int first = Math.min(term.indexOf('*') < 0 ? term.length() : term.indexOf('*'), term.indexOf('?') < 0 ? term.length() : term.indexOf('?'));
+      if (first < MIN_WILDCARD_PREFIX) {
+        throw new ParseException("a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it: '" + term + "'");
+      }
+    }
+
+    private String indexField(String name) throws ParseException {
+      IndexField f = TEXT_FIELDS.containsKey(name) ? TEXT_FIELDS.get(name) : LETTER_FIELDS.get(name);
+      if (f == null) {
+        throw new ParseException("unknown field '" + name + ":'; fields are " + new TreeSet<>(allFieldNames()));
+      }
+      return f.fieldName();
+    }
+
+    /** Letter-level text finds the letter; the join turns it into the letter's decisions. */
+    private Query wrap(String name, Query query) {
+      if (query == null || !LETTER_FIELDS.containsKey(name)) {
+        return query;
+      }
+      return new ToChildBlockJoinQuery(query, letters);
+    }
+
+    private String keywordValue(IndexField field, String text) {
+      if (field == IndexField.CASE_NUMBER) {
+        return text.strip().toUpperCase(Locale.ROOT);
+      }
+      // Facet values are stored as written ("Family Practice"): match them ignoring case.
+      try {
+        Terms terms = MultiTerms.getTerms(reader, field.fieldName());
+        if (terms != null) {
+          TermsEnum it = terms.iterator();
+          for (BytesRef t = it.next(); t != null; t = it.next()) {
+            if (t.utf8ToString().equalsIgnoreCase(text.strip())) {
+              return t.utf8ToString();
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return text.strip();
+    }
+  }
+
+  private static Set<String> allFieldNames() {
+    Set<String> names = new HashSet<>(TEXT_FIELDS.keySet());
+    names.addAll(LETTER_FIELDS.keySet());
+    names.addAll(KEYWORD_FIELDS.keySet());
+    names.add(DATE_FIELD);
+    names.remove("letter_id");
+    return names;
+  }
+
+  private static long day(String text) throws ParseException {
+    try {
+      String t = text.strip();
+      if (t.matches("\\d{4}")) {
+        return LocalDate.of(Integer.parseInt(t), 1, 1).toEpochDay();
+      }
+      return LocalDate.parse(t).toEpochDay();
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new ParseException("dates are written YYYY-MM-DD, not '" + text + "'");
+    }
+  }
+}

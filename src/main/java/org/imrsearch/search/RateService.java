@@ -1,0 +1,109 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.imrsearch.index.Schema;
+import org.imrsearch.model.Outcome;
+
+/**
+ * Overturn rates: for the decisions a query and filters select, how many were overturned in each
+ * group of one facet (or each pair of groups of two). Counted with two facet passes per table
+ * (all decisions, overturned decisions), never by loading documents.
+ */
+public final class RateService {
+  /** Groupings with more values than this are cut to the largest groups (two-way: per side). */
+  private static final int MAX_GROUPS = 200;
+  private static final int MAX_TWO_WAY_GROUPS = 30;
+
+  private final IndexSearchers searchers;
+  private final QuerySyntax syntax;
+
+  public RateService(IndexSearchers searchers, QuerySyntax syntax) {
+    this.searchers = searchers;
+    this.syntax = syntax;
+  }
+
+  public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by) throws IOException {
+    if (by.isEmpty() || by.size() > 2) {
+      throw new BadRequestException("by takes one grouping or two (a two-way table), e.g. by=guideline or by=guideline,year");
+    }
+    long start = System.nanoTime();
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      Query query = syntax.parse(queryText, searcher);
+      DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
+      Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
+      Counts overturned = counts(searcher, snapshot.facetState(), overturned(selection), by.get(0));
+      RateRow baseline = RateRow.of(List.of("all"), all.total, overturned.total);
+      List<RateRow> rows = new ArrayList<>();
+      if (by.size() == 1) {
+        all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
+      } else {
+        for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
+          DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
+          Counts a = counts(searcher, snapshot.facetState(), inGroup, by.get(1));
+          Counts o = counts(searcher, snapshot.facetState(), overturned(inGroup), by.get(1));
+          a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
+              List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
+        }
+      }
+      rows.sort(Comparator.comparingLong(RateRow::decisions).reversed().thenComparing(r -> String.join("/", r.key())));
+      long took = (System.nanoTime() - start) / 1_000_000;
+      return new RateTable(queryText, by.stream().map(Filter::param).toList(), "decisions", RateTable.NOTE, baseline, rows, took);
+    }
+  }
+
+  private DrillDownQuery overturned(DrillDownQuery selection) {
+    DrillDownQuery q = new DrillDownQuery(searchers.facetsConfig(), selection);
+    q.add(Filter.OUTCOME.dim(), Outcome.OVERTURNED.label());
+    return q;
+  }
+
+  private record Counts(long total, Map<String, Long> byValue) {}
+
+  private static Counts counts(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query query, Filter by)
+      throws IOException {
+    FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
+    long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+    Map<String, Long> byValue = new LinkedHashMap<>();
+    if (total == 0) {
+      return new Counts(0, byValue);
+    }
+    SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(state, fc);
+    FacetResult result;
+    try {
+      result = facets.getTopChildren(MAX_GROUPS, by.dim());
+    } catch (IllegalArgumentException e) {
+      return new Counts(total, byValue); // nothing indexed for this grouping
+    }
+    if (result != null) {
+      for (LabelAndValue lv : result.labelValues) {
+        if (Schema.isHierarchical(by.field())) {
+          // Citations group by part ("MTUS/Low Back Complaints 2004"), months by year/month.
+          FacetResult children = facets.getTopChildren(MAX_GROUPS, by.dim(), lv.label);
+          if (children != null && children.labelValues.length > 0) {
+            for (LabelAndValue child : children.labelValues) {
+              byValue.put(lv.label + "/" + child.label, child.value.longValue());
+            }
+            continue;
+          }
+        }
+        byValue.put(lv.label, lv.value.longValue());
+      }
+    }
+    return new Counts(total, byValue);
+  }
+}

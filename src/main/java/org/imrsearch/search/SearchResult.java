@@ -1,0 +1,17 @@
+package org.imrsearch.search;
+
+import java.util.List;
+
+/**
+ * A page of matching decisions, with the facets of the whole match.
+ *
+ * @param total matching decisions (exact)
+ * @param took milliseconds spent in the service
+ */
+public record SearchResult(String query, long total, int page, int size, String sort, List<Hit> hits, List<FacetGroup> facets, long took) {
+
+  public SearchResult {
+    hits = List.copyOf(hits);
+    facets = List.copyOf(facets);
+  }
+}

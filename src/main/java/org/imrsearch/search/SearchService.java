@@ -1,0 +1,151 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.imrsearch.index.IndexField;
+
+/**
+ * Searches decisions: parses the query, applies the filters as multi-select facets (each facet
+ * counted as if its own selection were off: Lucene's drill sideways), sorts, pages, and marks
+ * the matches in rationale passages.
+ */
+public final class SearchService {
+  private static final int FACET_VALUES = 20;
+  private static final int PASSAGES = 3;
+  /** Month is shown through year; it is a grouping for rates, not a sidebar facet. */
+  private static final List<Filter> SIDEBAR = Arrays.stream(Filter.values()).filter(f -> f != Filter.MONTH).toList();
+
+  private final IndexSearchers searchers;
+  private final QuerySyntax syntax;
+  private final Analyzer indexAnalyzer;
+
+  public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer) {
+    this.searchers = searchers;
+    this.syntax = syntax;
+    this.indexAnalyzer = indexAnalyzer;
+  }
+
+  public SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      Query query = syntax.parse(request.query(), searcher);
+      DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
+      int wanted = request.page() * request.size();
+      DrillSideways sideways = new DrillSideways(searcher, searchers.facetsConfig(), snapshot.facetState());
+      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = request.sort() == SearchRequest.Sort.DATE
+          ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, null, Integer.MAX_VALUE))
+          : sideways.search(drill, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+      TopDocs top = result.collectorResult;
+      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
+      List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
+      List<FacetGroup> facets = facetGroups(result.facets, request.filters());
+      long took = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResult(request.query(), top.totalHits.value(), request.page(), request.size(),
+          request.sort().name().toLowerCase(Locale.ROOT), hits, facets, took);
+    }
+  }
+
+  /** The query narrowed to the selected facet values (values of one facet OR'ed). */
+  static DrillDownQuery drillDown(FacetsConfig config, Query query, Map<Filter, List<String>> filters) {
+    DrillDownQuery drill = new DrillDownQuery(config, query);
+    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
+      for (String value : filter.getValue()) {
+        drill.add(filter.getKey().dim(), path(filter.getKey(), value));
+      }
+    }
+    return drill;
+  }
+
+  /** A facet value as its path: "MTUS/Low Back Complaints 2004" is two levels of citation. */
+  static String[] path(Filter filter, String value) {
+    return org.imrsearch.index.Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
+  }
+
+  static Sort newestFirst() {
+    return new Sort(LongField.newSortField(IndexField.DECISION_DATE.fieldName(), true, SortedNumericSelector.Type.MIN));
+  }
+
+  private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
+    String[] passages = new String[page.scoreDocs.length];
+    if (page.scoreDocs.length > 0) {
+      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+          .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " \u2026 ", true))
+          .build();
+      passages = highlighter.highlight(IndexField.RATIONALE.fieldName(), query, page, PASSAGES);
+    }
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
+    for (int i = 0; i < page.scoreDocs.length; i++) {
+      List<String> marked = passages[i] == null ? List.of() : Arrays.stream(passages[i].split(" \u2026 ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      hits.add(DecisionFields.hit(DecisionFields.load(stored, page.scoreDocs[i].doc), marked));
+    }
+    return hits;
+  }
+
+  private static List<FacetGroup> facetGroups(Facets facets, Map<Filter, List<String>> filters) throws IOException {
+    List<FacetGroup> groups = new ArrayList<>();
+    for (Filter filter : SIDEBAR) {
+      List<String> selected = filters.getOrDefault(filter, List.of());
+      boolean hierarchical = org.imrsearch.index.Schema.isHierarchical(filter.field());
+      String level = hierarchical && selected.size() == 1 ? selected.get(0) : "";
+      List<FacetGroup.Value> values = new ArrayList<>();
+      FacetResult result = topChildren(facets, filter, level);
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          String value = level.isEmpty() ? lv.label : level + "/" + lv.label;
+          values.add(new FacetGroup.Value(value, lv.value.longValue(), selected.contains(value)));
+        }
+      }
+      for (String s : selected) {
+        if (values.stream().noneMatch(v -> v.value().equals(s))) {
+          Number count = specific(facets, filter, s);
+          values.add(new FacetGroup.Value(s, count == null ? 0 : count.longValue(), true));
+        }
+      }
+      groups.add(new FacetGroup(filter.param(), filter.label(), level, values));
+    }
+    return groups;
+  }
+
+  private static FacetResult topChildren(Facets facets, Filter filter, String level) throws IOException {
+    try {
+      return level.isEmpty()
+          ? facets.getTopChildren(FACET_VALUES, filter.dim())
+          : facets.getTopChildren(FACET_VALUES, filter.dim(), level.split("/"));
+    } catch (IllegalArgumentException e) {
+      return null; // a dimension or path with no values in this index
+    }
+  }
+
+  private static Number specific(Facets facets, Filter filter, String value) throws IOException {
+    try {
+      return facets.getSpecificValue(filter.dim(), path(filter, value));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

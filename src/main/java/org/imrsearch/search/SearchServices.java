@@ -1,0 +1,93 @@
+package org.imrsearch.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.imrsearch.config.ConfigSource;
+import org.imrsearch.index.Analyzers;
+
+/**
+ * Everything that reads the index, wired once over one index directory: search, rates, letters,
+ * export and health. New commits (an ingest running beside the server) become visible within a
+ * second. Closing it releases the index.
+ */
+public final class SearchServices implements AutoCloseable {
+  private static final long REFRESH_MILLIS = 1000;
+
+  private final IndexSearchers searchers;
+  private final Analyzers analyzers;
+  private final ScheduledExecutorService refresher;
+  private final SearchService search;
+  private final RateService rates;
+  private final LetterService letters;
+  private final ExportService export;
+  private final HealthService health;
+
+  private SearchServices(IndexSearchers searchers, Analyzers analyzers, ObjectMapper mapper) {
+    this.searchers = searchers;
+    this.analyzers = analyzers;
+    QuerySyntax syntax = new QuerySyntax(analyzers.query());
+    this.search = new SearchService(searchers, syntax, analyzers.index());
+    this.rates = new RateService(searchers, syntax);
+    this.letters = new LetterService(searchers, syntax, analyzers.index());
+    this.export = new ExportService(searchers, syntax, mapper);
+    this.health = new HealthService(searchers);
+    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "index-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  public static SearchServices open(Path index, ConfigSource config, ObjectMapper mapper) throws IOException {
+    Analyzers analyzers = Analyzers.load(config);
+    try {
+      return new SearchServices(IndexSearchers.open(index), analyzers, mapper);
+    } catch (IOException | RuntimeException e) {
+      analyzers.close();
+      throw e;
+    }
+  }
+
+  private void refreshQuietly() {
+    try {
+      searchers.refresh();
+    } catch (IOException | RuntimeException e) {
+      // The next tick tries again; searches keep using the last good reader meanwhile.
+    }
+  }
+
+  public SearchService search() {
+    return search;
+  }
+
+  public RateService rates() {
+    return rates;
+  }
+
+  public LetterService letters() {
+    return letters;
+  }
+
+  public ExportService export() {
+    return export;
+  }
+
+  public HealthService health() {
+    return health;
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    try {
+      searchers.close();
+    } finally {
+      analyzers.close();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.imrsearch.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import org.imrsearch.search.ExportService;
+import org.imrsearch.search.SearchServices;
+
+/** The JSON API: each handler parses the request, calls one service method, and renders. */
+final class ApiController {
+  private final SearchServices services;
+
+  ApiController(SearchServices services) {
+    this.services = services;
+  }
+
+  void search(Context ctx) throws IOException {
+    ctx.json(services.search().search(RequestParams.search(ctx)));
+  }
+
+  void letter(Context ctx) throws IOException {
+    ctx.json(services.letters().letter(ctx.pathParam("id"), ctx.queryParam("q")));
+  }
+
+  void similar(Context ctx) throws IOException {
+    ctx.json(services.letters().similar(ctx.pathParam("id")));
+  }
+
+  void overturnRates(Context ctx) throws IOException {
+    ctx.json(services.rates().rates(RequestParams.query(ctx), RequestParams.filters(ctx), RequestParams.groupings(ctx)));
+  }
+
+  void health(Context ctx) throws IOException {
+    ctx.json(services.health().health());
+  }
+
+  void export(Context ctx) throws IOException {
+    ExportService.Format format = RequestParams.choice(ctx, "format", ExportService.Format.class, ExportService.Format.CSV);
+    ExportService.Export export = services.export().prepare(RequestParams.query(ctx), RequestParams.filters(ctx), format);
+    boolean csv = format == ExportService.Format.CSV;
+    ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"imr-decisions." + (csv ? "csv" : "jsonl") + "\"");
+    export.writeTo(ctx.outputStream());
+  }
+}

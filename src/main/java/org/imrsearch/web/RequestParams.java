@@ -1,0 +1,91 @@
+package org.imrsearch.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.imrsearch.search.BadRequestException;
+import org.imrsearch.search.Filter;
+import org.imrsearch.search.SearchRequest;
+
+/** Reads the query parameters every API endpoint shares, with a clear message for each bad one. */
+final class RequestParams {
+  private RequestParams() {}
+
+  static String query(Context ctx) {
+    String q = ctx.queryParam("q");
+    return q == null ? "" : q;
+  }
+
+  /** Filter values: {@code specialty=A&specialty=B}; blank values are ignored. */
+  static Map<Filter, List<String>> filters(Context ctx) {
+    Map<Filter, List<String>> filters = new LinkedHashMap<>();
+    for (Filter f : Filter.values()) {
+      List<String> values = new ArrayList<>();
+      for (String v : ctx.queryParams(f.param())) {
+        if (!v.isBlank()) {
+          values.add(v.strip());
+        }
+      }
+      if (!values.isEmpty()) {
+        filters.put(f, List.copyOf(values));
+      }
+    }
+    return filters;
+  }
+
+  static SearchRequest search(Context ctx) {
+    return new SearchRequest(query(ctx), filters(ctx), sort(ctx.queryParam("sort")),
+        integer(ctx, "page", 1), integer(ctx, "size", 20));
+  }
+
+  static List<Filter> groupings(Context ctx) {
+    String by = ctx.queryParam("by");
+    if (by == null || by.isBlank()) {
+      throw new BadRequestException("by is required, e.g. by=guideline (or by=guideline,year for a two-way table)");
+    }
+    List<Filter> out = new ArrayList<>();
+    for (String part : by.split(",")) {
+      out.add(Filter.parse(part.strip()));
+    }
+    return out;
+  }
+
+  static int integer(Context ctx, String name, int fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a whole number, not '" + v + "'");
+    }
+  }
+
+  private static SearchRequest.Sort sort(String value) {
+    if (value == null || value.isBlank()) {
+      return SearchRequest.Sort.RELEVANCE;
+    }
+    try {
+      return SearchRequest.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("sort must be relevance or date, not '" + value + "'");
+    }
+  }
+
+  static <E extends Enum<E>> E choice(Context ctx, String name, Class<E> type, E fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(name + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + v + "'");
+    }
+  }
+}

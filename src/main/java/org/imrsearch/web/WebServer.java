@@ -1,0 +1,83 @@
+package org.imrsearch.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.imrsearch.search.BadRequestException;
+import org.imrsearch.search.NotFoundException;
+import org.imrsearch.search.SearchServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the JSON API, the pages in {@code web/}, the charting library from its webjar,
+ * security headers on every response, and errors as JSON with a message, never a stack trace.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  /**
+   * No inline script anywhere: letters are untrusted text, and pages only load our own files.
+   * Inline style stays allowed because the charting library positions its tooltips with it.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final Javalin app;
+
+  public WebServer(SearchServices services, ObjectMapper mapper) {
+    ApiController api = new ApiController(services);
+    this.app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.add("/web", Location.CLASSPATH);
+      config.staticFiles.enableWebjars();
+      config.routes.before(WebServer::securityHeaders);
+      config.routes.get("/api/search", api::search);
+      config.routes.get("/api/letters/{id}", api::letter);
+      config.routes.get("/api/letters/{id}/similar", api::similar);
+      config.routes.get("/api/stats/overturn-rates", api::overturnRates);
+      config.routes.get("/api/health", api::health);
+      config.routes.get("/api/export", api::export);
+      config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+      config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("request {} failed", ctx.path(), e);
+        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: the request could not be answered");
+      });
+      config.routes.error(404, ctx -> {
+        if (ctx.path().startsWith("/api/") && !ctx.res().getContentType().startsWith("application/json")) {
+          error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path());
+        }
+      });
+    });
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+  }
+
+  private static void error(Context ctx, HttpStatus status, String message) {
+    ctx.status(status).json(new ApiError(status.getCode(), status.getMessage(), message));
+  }
+
+  /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

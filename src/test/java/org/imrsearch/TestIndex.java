@@ -1,0 +1,35 @@
+package org.imrsearch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.imrsearch.config.ConfigSource;
+import org.imrsearch.index.Analyzers;
+import org.imrsearch.index.LetterIndexWriter;
+import org.imrsearch.ingest.Extraction;
+import org.imrsearch.ingest.Ingester;
+import org.imrsearch.ingest.LetterFiles;
+import org.imrsearch.model.Json;
+import org.imrsearch.model.Letter;
+
+/** Builds an index of given letter files in a directory, and keeps the letters that went in. */
+public final class TestIndex {
+  private TestIndex() {}
+
+  /** Ingests {@code inputs} into {@code index}; returns the extracted letters, as indexed. */
+  public static List<Letter> build(Path index, List<Path> inputs) throws IOException, InterruptedException {
+    ConfigSource config = ConfigSource.bundled();
+    try (Analyzers analyzers = Analyzers.load(config);
+        LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
+      new Ingester(TestLetters.pipeline(), writer, 1000).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+    }
+    List<Letter> letters = new ArrayList<>();
+    TestLetters.pipeline().run(LetterFiles.expand(inputs), (Extraction e) -> {
+      if (e.ok()) {
+        letters.add(e.letter());
+      }
+    });
+    return letters;
+  }
+}

@@ -1,0 +1,345 @@
+package org.imrsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.imrsearch.TestIndex;
+import org.imrsearch.TestLetters;
+import org.imrsearch.config.ConfigSource;
+import org.imrsearch.index.Analyzers;
+import org.imrsearch.model.Decision;
+import org.imrsearch.model.Json;
+import org.imrsearch.model.Letter;
+import org.imrsearch.model.Outcome;
+import org.imrsearch.search.SearchServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JSON API over an index of the 144 real letters (plus one letter full of hostile markup),
+ * checked against direct computations on the extracted records.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest {
+  private static final String HOSTILE = """
+      Case Number: CM99-0000001
+      Date Assigned: 01/03/2017 Date of Injury: 01/01/2016
+      Decision Date: 02/01/2017 UR Denial Date: 12/01/2016
+      Priority: Standard
+
+      HOW THE IMR FINAL DETERMINATION WAS MADE
+      State(s) of Licensure: California
+      Certification(s)/Specialty: Family Practice
+
+      CLINICAL CASE SUMMARY
+      The injured worker is a 40 year old female <img src=x onerror=alert(1)>.
+
+      IMR ISSUES, DECISIONS AND RATIONALES
+
+      <script>alert(1)</script> acupuncture sessions: Upheld
+
+      Claims Administrator guideline: Decision based on MTUS Acupuncture Treatment 2007.
+
+      MAXIMUS guideline: Decision based on MTUS Acupuncture Treatment 2007.
+
+      Decision rationale: Acupuncture <script>alert("x")</script> is not supported; see <a href="javascript:alert(1)">this</a>.
+      Therefore the request is not medically necessary.
+      """;
+
+  private final ObjectMapper mapper = Json.newMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private List<Letter> letters;
+  private SearchServices services;
+  private WebServer server;
+  private Analyzers analyzers;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws IOException, InterruptedException {
+    Path hostile = Files.writeString(dir.resolve("hostile.txt"), HOSTILE);
+    letters = TestIndex.build(dir.resolve("index"), List.of(TestLetters.REAL_PDFS, hostile));
+    analyzers = Analyzers.load(ConfigSource.bundled());
+    services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), mapper);
+    server = new WebServer(services, mapper).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    server.close();
+    services.close();
+    analyzers.close();
+  }
+
+  private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(pathAndQuery);
+    assertEquals(200, response.statusCode(), () -> pathAndQuery + " -> " + response.body());
+    return mapper.readTree(response.body());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private List<Decision> decisions() {
+    return letters.stream().flatMap(l -> l.decisions().stream()).toList();
+  }
+
+  /** The decision ids the API returns for a query, all pages. */
+  private Set<String> allIds(String query) throws IOException, InterruptedException {
+    Set<String> ids = new HashSet<>();
+    for (int page = 1; ; page++) {
+      JsonNode result = json("/api/search?size=100&page=" + page + "&q=" + enc(query));
+      result.get("hits").forEach(h -> ids.add(h.get("decisionId").asText()));
+      if (page * 100 >= result.get("total").asLong()) {
+        return ids;
+      }
+    }
+  }
+
+  private List<String> tokens(String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzers.index().tokenStream("rationale", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"objective functional improvement", "red flag", "home exercise program", "not medically necessary"})
+  void aPhraseFindsExactlyTheDecisionsWhoseRationaleOrItemHoldsIt(String phrase) throws IOException, InterruptedException {
+    List<String> wanted = tokens(phrase);
+    Set<String> expected = new HashSet<>();
+    for (Letter l : letters) {
+      for (int i = 0; i < l.decisions().size(); i++) {
+        Decision d = l.decisions().get(i);
+        if (java.util.Collections.indexOfSubList(tokens(d.rationale()), wanted) >= 0
+            || java.util.Collections.indexOfSubList(tokens(d.item()), wanted) >= 0) {
+          expected.add(l.id() + "#" + (i + 1));
+        }
+      }
+    }
+    assertFalse(expected.isEmpty(), "the phrase should occur in the sample letters");
+    assertEquals(expected, allIds("\"" + phrase + "\""));
+  }
+
+  @Test
+  void highlightsThePhraseInPassages() throws IOException, InterruptedException {
+    JsonNode hit = json("/api/search?q=" + enc("\"objective functional improvement\"")).get("hits").get(0);
+    assertTrue(hit.get("passages").get(0).asText().contains("<mark>objective functional improvement</mark>"), hit.toString());
+  }
+
+  @Test
+  void specialtyAndOutcomeFacetCountsEqualCountsFromTheRecords() throws IOException, InterruptedException {
+    Map<String, Long> specialty = new TreeMap<>();
+    Map<String, Long> outcome = new TreeMap<>();
+    for (Letter l : letters) {
+      l.reviewer().specialties().forEach(s -> specialty.merge(s, (long) l.decisions().size(), Long::sum));
+      l.decisions().forEach(d -> outcome.merge(d.outcome().label(), 1L, Long::sum));
+    }
+    JsonNode result = json("/api/search?size=1");
+    assertEquals(decisions().size(), result.get("total").asLong());
+    Map<String, Long> shownSpecialty = facet(result, "specialty");
+    shownSpecialty.forEach((value, count) -> assertEquals(specialty.get(value), count, value));
+    assertEquals(Math.min(20, specialty.size()), shownSpecialty.size());
+    assertEquals(outcome, facet(result, "outcome"));
+  }
+
+  @Test
+  void twoSelectedSpecialtiesShowDecisionsOfEitherAndKeepTheirOwnCounts() throws IOException, InterruptedException {
+    String a = "Family Practice";
+    String b = "Orthopedic Surgery";
+    long either = letters.stream().filter(l -> l.reviewer().specialties().contains(a) || l.reviewer().specialties().contains(b))
+        .mapToLong(l -> l.decisions().size()).sum();
+    long overturnedEither = letters.stream().filter(l -> l.reviewer().specialties().contains(a) || l.reviewer().specialties().contains(b))
+        .flatMap(l -> l.decisions().stream()).filter(d -> d.outcome() == Outcome.OVERTURNED).count();
+    JsonNode none = json("/api/search?size=1");
+    JsonNode both = json("/api/search?size=1&specialty=" + enc(a) + "&specialty=" + enc(b));
+    assertEquals(either, both.get("total").asLong());
+    // Drill sideways: the specialty facet is counted as if its own selection were off...
+    assertEquals(facet(none, "specialty"), facet(both, "specialty").entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new)));
+    // ...while the other facets count only the selected decisions.
+    assertEquals(overturnedEither, facet(both, "outcome").getOrDefault("overturned", 0L));
+    assertTrue(both.at("/facets/0/values").findValuesAsText("selected").stream().filter(Boolean::parseBoolean).count() == 2);
+  }
+
+  @Test
+  void overturnRatesByGuidelineEqualADirectComputation() throws IOException, InterruptedException {
+    Map<String, long[]> expected = new TreeMap<>();
+    for (Decision d : decisions()) {
+      List<String> sources = d.reviewerGuideline().sources().isEmpty() ? List.of("none cited") : d.reviewerGuideline().sources();
+      for (String s : sources) {
+        long[] c = expected.computeIfAbsent(s, k -> new long[2]);
+        c[0]++;
+        c[1] += d.outcome() == Outcome.OVERTURNED ? 1 : 0;
+      }
+    }
+    JsonNode table = json("/api/stats/overturn-rates?by=guideline");
+    assertEquals("decisions", table.get("counts").asText());
+    assertEquals(decisions().size(), table.at("/baseline/decisions").asLong());
+    Map<String, long[]> actual = new TreeMap<>();
+    for (JsonNode row : table.get("rows")) {
+      long n = row.get("decisions").asLong();
+      long k = row.get("overturned").asLong();
+      actual.put(row.at("/key/0").asText(), new long[] {n, k});
+      double[] wilson = wilson(k, n);
+      assertEquals((double) k / n, row.get("rate").asDouble(), 1e-12);
+      assertEquals(wilson[0], row.get("ciLow").asDouble(), 1e-9);
+      assertEquals(wilson[1], row.get("ciHigh").asDouble(), 1e-9);
+      assertEquals(n < 30, row.get("small").asBoolean());
+    }
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((key, c) -> assertEquals(List.of(c[0], c[1]), List.of(actual.get(key)[0], actual.get(key)[1]), key));
+  }
+
+  /** The 95% Wilson score interval, written out independently of the service. */
+  private static double[] wilson(long k, long n) {
+    double z = 1.959963984540054;
+    double p = (double) k / n;
+    double denominator = 1 + z * z / n;
+    double centre = p + z * z / (2.0 * n);
+    double margin = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+    return new double[] {Math.max(0, (centre - margin) / denominator), Math.min(1, (centre + margin) / denominator)};
+  }
+
+  @Test
+  void aTwoWayTableCountsEachPair() throws IOException, InterruptedException {
+    JsonNode table = json("/api/stats/overturn-rates?by=outcome,year");
+    long overturned2017 = letters.stream().filter(l -> l.decisionDate() != null && l.decisionDate().getYear() == 2017)
+        .flatMap(l -> l.decisions().stream()).filter(d -> d.outcome() == Outcome.OVERTURNED).count();
+    for (JsonNode row : table.get("rows")) {
+      if (row.at("/key/0").asText().equals("overturned") && row.at("/key/1").asText().equals("2017")) {
+        assertEquals(overturned2017, row.get("decisions").asLong());
+        assertEquals(overturned2017, row.get("overturned").asLong());
+        return;
+      }
+    }
+    throw new AssertionError("no overturned/2017 row in " + table);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"q=%22unclosed", "q=a*", "q=unknown:field", "q=item:/regex/", "size=1000", "page=0", "page=x",
+      "sort=sideways", "q=(acupuncture"})
+  void aMalformedRequestGetsA400WithAReason(String query) throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/search?" + query);
+    assertEquals(400, response.statusCode(), response.body());
+    JsonNode body = mapper.readTree(response.body());
+    assertFalse(body.get("message").asText().isBlank());
+    assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+  }
+
+  @Test
+  void overturnRatesNeedAKnownGrouping() throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/stats/overturn-rates?by=colour");
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("unknown grouping or filter 'colour'"), response.body());
+  }
+
+  @Test
+  void anUnknownLetterIsA404() throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/letters/CM00-0000000");
+    assertEquals(404, response.statusCode());
+    assertEquals("no letter with id 'CM00-0000000'", mapper.readTree(response.body()).get("message").asText());
+  }
+
+  @Test
+  void aLetterComesWholeWithItsMatchesMarked() throws IOException, InterruptedException {
+    JsonNode view = json("/api/letters/CM16-0213037?q=" + enc("shoulder"));
+    assertEquals("CM16-0213037", view.at("/letter/caseNumber").asText());
+    assertEquals(2, view.at("/letter/decisions").size());
+    assertTrue(view.get("text").asText().startsWith("Case Number: CM16-0213037"));
+    assertTrue(view.get("markedText").asText().contains("<mark>shoulder</mark>"));
+  }
+
+  @Test
+  void similarDecisionsComeFromOtherLetters() throws IOException, InterruptedException {
+    JsonNode similar = json("/api/letters/CM16-0213037/similar");
+    assertTrue(similar.size() > 0);
+    similar.forEach(h -> assertFalse(h.get("letterId").asText().equals("CM16-0213037")));
+  }
+
+  @Test
+  void hostileMarkupInALetterIsEscapedEverywhere() throws IOException, InterruptedException {
+    JsonNode hits = json("/api/search?q=" + enc("case:CM99-0000001 acupuncture")).get("hits");
+    assertEquals(1, hits.size());
+    String passage = hits.get(0).get("passages").get(0).asText();
+    assertFalse(passage.contains("<script") || passage.contains("<a "), passage);
+    assertTrue(passage.contains("&lt;script&gt;"), passage);
+    String marked = json("/api/letters/CM99-0000001?q=acupuncture").get("markedText").asText();
+    assertFalse(marked.contains("<img") || marked.contains("<script"), marked);
+  }
+
+  @Test
+  void everyResponseCarriesSecurityHeaders() throws IOException, InterruptedException {
+    for (String path : List.of("/", "/api/health", "/api/search?q=%22x")) {
+      HttpResponse<String> response = get(path);
+      assertEquals(WebServer.CONTENT_SECURITY_POLICY, response.headers().firstValue("Content-Security-Policy").orElse(""), path);
+      assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+      assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), path);
+    }
+  }
+
+  @Test
+  void exportStreamsEveryMatchingDecision() throws IOException, InterruptedException {
+    HttpResponse<String> csv = get("/api/export?format=csv&q=acupuncture");
+    long total = json("/api/search?q=acupuncture&size=1").get("total").asLong();
+    assertEquals(200, csv.statusCode());
+    assertEquals(total + 1, csv.body().split("\r\n").length);
+    HttpResponse<String> jsonl = get("/api/export?format=jsonl&outcome=overturned");
+    assertEquals(decisions().stream().filter(d -> d.outcome() == Outcome.OVERTURNED).count(), jsonl.body().lines().count());
+  }
+
+  @Test
+  void healthReportsTheIndex() throws IOException, InterruptedException {
+    JsonNode health = json("/api/health");
+    assertEquals("ok", health.get("status").asText());
+    assertEquals(letters.size(), health.get("letters").asLong());
+    assertEquals(decisions().size(), health.get("decisions").asLong());
+    assertEquals("1", health.get("schemaVersion").asText());
+  }
+
+  private static Map<String, Long> facet(JsonNode result, String name) {
+    Map<String, Long> out = new TreeMap<>();
+    for (JsonNode f : result.get("facets")) {
+      if (f.get("name").asText().equals(name)) {
+        f.get("values").forEach(v -> out.put(v.get("value").asText(), v.get("count").asLong()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+// Shared helpers for the imr-search pages. Letter text is untrusted: it only ever reaches the
+// page as text nodes; highlighted passages arrive HTML-escaped with <mark> tags, and are rebuilt
+// here from text nodes and <mark> elements only (never innerHTML).
+'use strict';
+
+const imr = {
+  /** Fetches JSON; rejects with the API's own message on an error status. */
+  async getJson(path, params) {
+    const url = params ? path + '?' + params.toString() : path;
+    const response = await fetch(url, {headers: {Accept: 'application/json'}});
+    const body = await response.json().catch(() => ({message: response.statusText}));
+    if (!response.ok) {
+      throw new Error(body.message || ('HTTP ' + response.status));
+    }
+    return body;
+  },
+
+  /** An element with text content (never HTML) and attributes. */
+  el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === 'class') node.className = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  },
+
+  /** Rebuilds server-marked text ("a &lt;b&gt; <mark>c</mark>") as text nodes and <mark>s. */
+  marked(html) {
+    const fragment = document.createDocumentFragment();
+    const parsed = new DOMParser().parseFromString('<body>' + (html || '') + '</body>', 'text/html');
+    for (const node of parsed.body.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        fragment.append(document.createTextNode(node.textContent));
+      } else if (node.nodeName === 'MARK') {
+        fragment.append(imr.el('mark', {}, node.textContent));
+      } else {
+        fragment.append(document.createTextNode(node.textContent));
+      }
+    }
+    return fragment;
+  },
+
+  /** The page's state, from and to the URL, so every view can be bookmarked and shared. */
+  params() {
+    return new URLSearchParams(window.location.search);
+  },
+
+  setParams(params, replace) {
+    const url = window.location.pathname + (params.toString() ? '?' + params.toString() : '');
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  },
+
+  outcomeBadge(outcome) {
+    return imr.el('span', {class: 'badge badge-' + outcome}, outcome === 'overturned' ? 'Overturned' : 'Upheld');
+  },
+
+  percent(x) {
+    return (100 * x).toFixed(1) + '%';
+  },
+
+  showError(container, error) {
+    container.replaceChildren(imr.el('p', {class: 'error', role: 'alert'}, error.message || String(error)));
+  },
+};

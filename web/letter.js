@@ -1,0 +1,77 @@
+// The letter page: the structured summary beside the full text (query matches marked), and
+// links to the most similar decisions of other letters.
+'use strict';
+
+document.addEventListener('DOMContentLoaded', async () => {
+  const params = imr.params();
+  const id = params.get('id');
+  const q = params.get('q') || '';
+  const container = document.getElementById('letter');
+  if (q) document.getElementById('back').href = '/?q=' + encodeURIComponent(q);
+  if (!id) {
+    imr.showError(container, new Error('No letter id given.'));
+    return;
+  }
+  try {
+    const query = new URLSearchParams(q ? {q} : {});
+    const view = await imr.getJson('/api/letters/' + encodeURIComponent(id), query);
+    const letter = view.letter;
+    document.title = 'imr-search: ' + (letter.caseNumber || id);
+    container.replaceChildren(summary(letter, view), fullText(view));
+    similar(id, container);
+  } catch (error) {
+    imr.showError(container, error);
+  }
+});
+
+function field(name, value) {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+    ? null
+    : [imr.el('dt', {}, name), imr.el('dd', {}, Array.isArray(value) ? value.join(', ') : String(value))];
+}
+
+function summary(letter, view) {
+  const r = letter.reviewer || {};
+  const p = letter.patient || {};
+  const facts = imr.el('dl', {class: 'facts'},
+    field('Case number', letter.caseNumber), field('Decision date', letter.decisionDate),
+    field('Date assigned', letter.dateAssigned), field('UR denial', letter.urDenialDate),
+    field('Application received', letter.applicationReceived), field('Priority', letter.priority),
+    field('Reviewer', r.title), field('Specialty', r.specialties), field('Licensure', r.licensure),
+    field('Patient', [p.age ? p.age + ' years' : null, p.sex].filter(Boolean).join(', ')),
+    field('Date of injury', p.injuryDate), field('Diagnoses', letter.diagnoses), field('Layout', letter.layout));
+  const decisions = imr.el('ol', {class: 'decisions'}, (letter.decisions || []).map(d => imr.el('li', {},
+    imr.el('div', {class: 'hit-head'}, imr.outcomeBadge(d.outcome), imr.el('strong', {}, d.item)),
+    d.itemContext ? imr.el('p', {class: 'muted'}, d.itemContext) : null,
+    imr.el('p', {class: 'muted'}, d.treatmentCategory + ' \u00b7 reviewer: ' +
+      (d.reviewerGuideline.sources.join(', ') || 'no guideline cited') + ' \u00b7 claims administrator: ' +
+      (d.claimsAdministratorGuideline.sources.join(', ') || 'no guideline cited')),
+    d.reviewerGuideline.citations.length
+      ? imr.el('ul', {class: 'citations'}, d.reviewerGuideline.citations.map(c => imr.el('li', {}, c))) : null)));
+  return imr.el('section', {class: 'letter-summary', 'aria-label': 'Summary'},
+    imr.el('h1', {}, letter.caseNumber || letter.id), facts,
+    imr.el('h2', {}, 'Decisions'), decisions,
+    (letter.warnings || []).length ? imr.el('p', {class: 'muted'}, 'Extraction notes: ' + letter.warnings.join('; ')) : null,
+    imr.el('h2', {}, 'Similar decisions'), imr.el('ol', {id: 'similar', class: 'similar'}, imr.el('li', {class: 'muted'}, 'Looking\u2026')));
+}
+
+function fullText(view) {
+  const pre = imr.el('div', {class: 'letter-text', tabindex: '0'});
+  if (view.markedText) pre.append(imr.marked(view.markedText));
+  else pre.textContent = view.text;
+  return imr.el('section', {class: 'letter-full', 'aria-label': 'Full text'}, imr.el('h2', {}, 'Full text'), pre);
+}
+
+async function similar(id, container) {
+  const list = document.getElementById('similar');
+  try {
+    const hits = await imr.getJson('/api/letters/' + encodeURIComponent(id) + '/similar');
+    list.replaceChildren(...(hits.length ? hits.map(h => imr.el('li', {},
+      imr.outcomeBadge(h.outcome), ' ',
+      imr.el('a', {href: '/letter.html?id=' + encodeURIComponent(h.letterId)}, h.item),
+      imr.el('span', {class: 'muted'}, ' \u00b7 ' + (h.caseNumber || h.letterId))))
+      : [imr.el('li', {class: 'muted'}, 'None found.')]));
+  } catch (error) {
+    imr.showError(list, error);
+  }
+}
