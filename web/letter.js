@@ -18,6 +18,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     const letter = view.letter;
     document.title = 'imr-search: ' + (letter.caseNumber || id);
     container.replaceChildren(summary(letter, view), fullText(view));
+    const first = container.querySelector('.letter-text mark');
+    if (first) first.parentElement.scrollTop = Math.max(0, first.offsetTop - first.parentElement.offsetTop - 80);
     similar(id, container);
   } catch (error) {
     imr.showError(container, error);

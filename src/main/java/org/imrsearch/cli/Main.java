@@ -1,5 +1,8 @@
 package org.imrsearch.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +18,19 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietJavaUtilLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /** Lucene logs its vectorization set-up through java.util.logging at start-up: not news to users. */
+  private static void quietJavaUtilLogging() {
+    try (InputStream config = Main.class.getResourceAsStream("/logging.properties")) {
+      if (config != null) {
+        LogManager.getLogManager().readConfiguration(config);
+      }
+    } catch (IOException e) {
+      // Logging stays at the JDK default: noisier, nothing worse.
+    }
   }
 
   /** The configured command line, for tests. */
