@@ -66,6 +66,38 @@ const imr = {
     return (100 * x).toFixed(1) + '%';
   },
 
+  /**
+   * The facet sidebar: one group per facet, a checkbox per value with its count. Ticking a box
+   * adds or removes that value in the URL and calls rerun().
+   */
+  renderFacets(aside, facets, rerun) {
+    aside.replaceChildren(...facets.filter(f => f.values.length > 0).map(facet => {
+      const list = imr.el('ul', {class: 'facet-values'}, facet.values.map(v => {
+        const id = 'f-' + facet.name + '-' + v.value.replace(/[^A-Za-z0-9]+/g, '-');
+        const label = facet.path ? v.value.slice(facet.path.length + 1) : v.value;
+        return imr.el('li', {},
+          imr.el('input', {type: 'checkbox', id, checked: v.selected, 'data-name': facet.name, 'data-value': v.value,
+            onchange: event => imr.toggleFilter(event.target, rerun)}),
+          imr.el('label', {for: id}, imr.el('span', {class: 'facet-label'}, label),
+            imr.el('span', {class: 'count'}, v.count.toLocaleString())));
+      }));
+      return imr.el('details', {class: 'facet', 'data-facet': facet.name, open: true},
+        imr.el('summary', {}, facet.label + (facet.path ? ': ' + facet.path : '')), list);
+    }));
+  },
+
+  toggleFilter(box, rerun) {
+    const params = imr.params();
+    const name = box.dataset.name;
+    const values = params.getAll(name).filter(v => v !== box.dataset.value);
+    if (box.checked) values.push(box.dataset.value);
+    params.delete(name);
+    values.forEach(v => params.append(name, v));
+    params.delete('page');
+    imr.setParams(params);
+    rerun();
+  },
+
   showError(container, error) {
     container.replaceChildren(imr.el('p', {class: 'error', role: 'alert'}, error.message || String(error)));
   },

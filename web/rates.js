@@ -26,8 +26,7 @@ async function run() {
   if (!params.get('by')) params.set('by', 'guideline');
   document.getElementById('by').value = params.get('by').split(',')[0];
   document.getElementById('q').value = params.get('q') || '';
-  const selected = FILTERS.flatMap(f => params.getAll(f).map(v => f + ' = ' + v));
-  document.getElementById('filters').textContent = selected.length ? 'Filters: ' + selected.join('; ') : '';
+  facets(params);
   const tbody = document.querySelector('#table tbody');
   try {
     const table = await imr.getJson('/api/stats/overturn-rates', params);
@@ -46,6 +45,19 @@ async function run() {
     draw(table, params);
   } catch (error) {
     imr.showError(tbody, error);
+  }
+}
+
+/** The filter sidebar: the same facets as the search page, for the same selection. */
+async function facets(params) {
+  const p = new URLSearchParams(params);
+  p.delete('by');
+  p.set('size', '1');
+  try {
+    const result = await imr.getJson('/api/search', p);
+    imr.renderFacets(document.getElementById('facets'), result.facets, run);
+  } catch (error) {
+    imr.showError(document.getElementById('facets'), error);
   }
 }
 

@@ -2,9 +2,6 @@
 // lives in the URL (q, sort, page and one parameter per selected facet value).
 'use strict';
 
-const FACET_PARAMS = ['specialty', 'guideline', 'outcome', 'treatment', 'year', 'citation', 'caGuideline',
-  'caCitation', 'licensure', 'sex', 'age', 'layout'];
-
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.getElementById('search-form');
   form.addEventListener('submit', event => {
@@ -31,7 +28,8 @@ async function run() {
     const result = await imr.getJson('/api/search', params);
     renderSummary(result);
     renderHits(result, params.get('q') || '');
-    renderFacets(result.facets, params);
+    imr.renderFacets(document.getElementById('facets'), result.facets, run);
+    renderRatesLink(params);
     renderPager(result, params);
   } catch (error) {
     document.getElementById('summary').textContent = '';
@@ -68,37 +66,6 @@ function renderHits(result, q) {
   }));
 }
 
-function renderFacets(facets, params) {
-  const aside = document.getElementById('facets');
-  aside.replaceChildren(...facets.filter(f => f.values.length > 0).map(facet => {
-    const list = imr.el('ul', {class: 'facet-values'}, facet.values.map(v => {
-      const id = 'f-' + facet.name + '-' + v.value.replace(/[^A-Za-z0-9]+/g, '-');
-      const label = facet.path ? v.value.slice(facet.path.length + 1) : v.value;
-      return imr.el('li', {},
-        imr.el('input', {type: 'checkbox', id, checked: v.selected, 'data-name': facet.name, 'data-value': v.value,
-          onchange: toggle}),
-        imr.el('label', {for: id}, imr.el('span', {class: 'facet-label'}, label),
-          imr.el('span', {class: 'count'}, v.count.toLocaleString())));
-    }));
-    const group = imr.el('details', {class: 'facet', 'data-facet': facet.name, open: true},
-      imr.el('summary', {}, facet.label + (facet.path ? ': ' + facet.path : '')), list);
-    return group;
-  }));
-}
-
-function toggle(event) {
-  const box = event.target;
-  const params = imr.params();
-  const name = box.dataset.name;
-  const values = params.getAll(name).filter(v => v !== box.dataset.value);
-  if (box.checked) values.push(box.dataset.value);
-  params.delete(name);
-  values.forEach(v => params.append(name, v));
-  params.delete('page');
-  imr.setParams(params);
-  run();
-}
-
 function renderPager(result, params) {
   const pager = document.getElementById('pager');
   const pages = Math.min(Math.ceil(result.total / result.size), Math.floor(10000 / result.size));
@@ -121,5 +88,11 @@ function renderPager(result, params) {
   pager.replaceChildren(...(pages > 1 ? items : []));
 }
 
-// Exposed for the other pages' "decisions behind this" links.
-window.FACET_PARAMS = FACET_PARAMS;
+/** The same selection on the overturn-rate page. */
+function renderRatesLink(params) {
+  const p = new URLSearchParams(params);
+  ['page', 'size', 'sort'].forEach(k => p.delete(k));
+  p.set('by', 'guideline');
+  const link = document.getElementById('rates-link');
+  link.href = '/rates.html?' + p.toString();
+}

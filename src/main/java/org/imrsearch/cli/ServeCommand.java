@@ -3,6 +3,7 @@ package org.imrsearch.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.imrsearch.model.Json;
 import org.imrsearch.search.SearchServices;
 import org.imrsearch.web.WebServer;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Option;
     description = {"Serves the search, letter and overturn-rate pages and the JSON API over an index.",
         "Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
+  private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (made by 'imr ingest').")
   Path index;
 
@@ -34,14 +37,30 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Serves until the JVM is asked to stop (Ctrl-C), then closes the server and the index. */
   static void serve(Path index, ConfigOption config, String host, int port) throws Exception {
-    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
     try (SearchServices services = SearchServices.open(index, config.source(), Json.newMapper());
         WebServer server = new WebServer(services, Json.newMapper()).start(host, port)) {
-      Thread hook = new Thread(stopped::countDown, "shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+      // On Ctrl-C the JVM runs this hook; holding it until the server and index are closed
+      // keeps the JVM from halting half-way through.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopping.countDown();
+        awaitQuietly(closed);
+      }, "shutdown"));
       System.out.println("imr-search is serving " + index + " at http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
       System.out.flush();
-      stopped.await();
+      stopping.await();
+    } finally {
+      closed.countDown();
+    }
+    System.out.println("imr-search stopped.");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
