@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -11,6 +12,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -34,6 +36,16 @@ public final class IndexSearchers implements AutoCloseable {
 
     public IndexSearcher searcher() {
       return searcher;
+    }
+
+    /**
+     * A searcher of the same point in time that gives up after {@code timeout}: each request
+     * gets its own, since the limit is a property of the searcher.
+     */
+    public IndexSearcher searcher(Duration timeout) {
+      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader());
+      limited.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
+      return limited;
     }
 
     public SortedSetDocValuesReaderState facetState() {

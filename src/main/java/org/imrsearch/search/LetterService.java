@@ -1,6 +1,7 @@
 package org.imrsearch.search;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -49,7 +50,9 @@ public final class LetterService {
       if (query != null && !query.isBlank()) {
         marked = markWholeText(searcher, query, found);
       }
-      return new LetterView(id, d.get(IndexField.SOURCE.fieldName()), d.get(IndexField.LETTER_JSON.fieldName()), text, marked);
+      // Only the file name: the server's directories are nobody's business.
+      String source = Path.of(d.get(IndexField.SOURCE.fieldName())).getFileName().toString();
+      return new LetterView(id, source, d.get(IndexField.LETTER_JSON.fieldName()), text, marked);
     }
   }
 

@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
@@ -59,6 +60,8 @@ public final class QuerySyntax {
   /** Letters before a wildcard: "inj*" is fine, "i*" would expand to half the vocabulary. */
   static final int MIN_WILDCARD_PREFIX = 3;
   static final int MAX_QUERY_LENGTH = 2000;
+  /** Terms one query may name; a longer list is a script, not a search. */
+  static final int MAX_TERMS = 256;
   private static final Pattern BARE_LEADING_WILDCARD = Pattern.compile("(^|[\\s(:])[*?]");
 
   private final Analyzer perFieldAnalyzer;
@@ -102,6 +105,10 @@ public final class QuerySyntax {
         throw new BadRequestException("the query expands to too many terms; use a longer prefix or fewer words");
       }
     }
+    int terms = countTerms(user);
+    if (terms > MAX_TERMS) {
+      throw new BadRequestException("the query has " + terms + " terms; the limit is " + MAX_TERMS);
+    }
     return new BooleanQuery.Builder()
         .add(user, BooleanClause.Occur.MUST)
         .add(decisions(), BooleanClause.Occur.FILTER)
@@ -121,6 +128,23 @@ public final class QuerySyntax {
     } catch (ParseException | IndexSearcher.TooManyClauses e) {
       throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** Terms a query names (synonyms included), before any wildcard expansion. */
+  private static int countTerms(Query query) {
+    int[] count = {0};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        count[0] += terms.length;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return count[0];
   }
 
   private static String firstLine(String message) {

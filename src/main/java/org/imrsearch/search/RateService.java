@@ -1,6 +1,7 @@
 package org.imrsearch.search;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,9 +32,12 @@ public final class RateService {
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
 
-  public RateService(IndexSearchers searchers, QuerySyntax syntax) {
+  private final Duration timeout;
+
+  public RateService(IndexSearchers searchers, QuerySyntax syntax, Duration timeout) {
     this.searchers = searchers;
     this.syntax = syntax;
+    this.timeout = timeout;
   }
 
   public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by) throws IOException {
@@ -42,7 +46,7 @@ public final class RateService {
     }
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      IndexSearcher searcher = snapshot.searcher();
+      IndexSearcher searcher = snapshot.searcher(timeout);
       Query query = syntax.parse(queryText, searcher);
       DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
       Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
@@ -59,6 +63,9 @@ public final class RateService {
           a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
               List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
         }
+      }
+      if (searcher.timedOut()) {
+        throw new BadRequestException("the rates took longer than the limit of " + timeout.toMillis() + " ms: narrow the selection");
       }
       rows.sort(Comparator.comparingLong(RateRow::decisions).reversed().thenComparing(r -> String.join("/", r.key())));
       long took = (System.nanoTime() - start) / 1_000_000;

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param sort relevance or date (newest first)
  * @param page 1-based page number
  * @param size hits per page
+ * @param after a cursor from a previous result's {@code next}, for paging past the offset limit
+ *     (search-after); null for the first page
  */
-public record SearchRequest(String query, Map<Filter, List<String>> filters, Sort sort, int page, int size) {
+public record SearchRequest(String query, Map<Filter, List<String>> filters, Sort sort, int page, int size, String after) {
   public static final int MAX_SIZE = 100;
   /** Deep pages cost the whole prefix: past this, use export or narrow the query. */
   public static final int MAX_OFFSET = 10_000;
@@ -30,12 +32,18 @@ public record SearchRequest(String query, Map<Filter, List<String>> filters, Sor
     if (size < 1 || size > MAX_SIZE) {
       throw new BadRequestException("size must be between 1 and " + MAX_SIZE + ", was " + size);
     }
+    if (after != null && after.isBlank()) {
+      after = null;
+    }
+    if (after != null && page != 1) {
+      throw new BadRequestException("give either page or after, not both");
+    }
     if ((long) (page - 1) * size >= MAX_OFFSET) {
       throw new BadRequestException("page " + page + " is too deep (offset limit " + MAX_OFFSET + "): narrow the query or use /api/export");
     }
   }
 
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, Map.of(), Sort.RELEVANCE, 1, 20);
+    return new SearchRequest(query, Map.of(), Sort.RELEVANCE, 1, 20, null);
   }
 }

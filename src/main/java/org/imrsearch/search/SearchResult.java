@@ -6,9 +6,11 @@ import java.util.List;
  * A page of matching decisions, with the facets of the whole match.
  *
  * @param total matching decisions (exact)
+ * @param next a cursor for the page after this one ({@code after=}), null on the last page
  * @param took milliseconds spent in the service
  */
-public record SearchResult(String query, long total, int page, int size, String sort, List<Hit> hits, List<FacetGroup> facets, long took) {
+public record SearchResult(String query, long total, int page, int size, String sort, List<Hit> hits, List<FacetGroup> facets,
+    String next, long took) {
 
   public SearchResult {
     hits = List.copyOf(hits);

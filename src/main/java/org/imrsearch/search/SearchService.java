@@ -1,6 +1,7 @@
 package org.imrsearch.search;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,30 +44,45 @@ public final class SearchService {
   private final QuerySyntax syntax;
   private final Analyzer indexAnalyzer;
 
-  public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer) {
+  private final Duration timeout;
+
+  public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, Duration timeout) {
     this.searchers = searchers;
     this.syntax = syntax;
     this.indexAnalyzer = indexAnalyzer;
+    this.timeout = timeout;
   }
 
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      IndexSearcher searcher = snapshot.searcher();
+      IndexSearcher searcher = snapshot.searcher(timeout);
       Query query = syntax.parse(request.query(), searcher);
       DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
-      int wanted = request.page() * request.size();
-      DrillSideways sideways = new DrillSideways(searcher, searchers.facetsConfig(), snapshot.facetState());
-      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = request.sort() == SearchRequest.Sort.DATE
-          ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, null, Integer.MAX_VALUE))
-          : sideways.search(drill, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+      boolean byDate = request.sort() == SearchRequest.Sort.DATE;
+      ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+      int wanted = after == null ? request.page() * request.size() : request.size();
+      // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected, the
+      // search runs untimed (the filters only narrow it; the query's own cost is bounded by the
+      // syntax limits).
+      IndexSearcher sidewaysSearcher = request.filters().isEmpty() ? searcher : snapshot.searcher();
+      DrillSideways sideways = new DrillSideways(sidewaysSearcher, searchers.facetsConfig(), snapshot.facetState());
+      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
+          ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
+          : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+      if (searcher.timedOut()) {
+        throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
+      }
       TopDocs top = result.collectorResult;
       ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
       List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
       List<FacetGroup> facets = facetGroups(result.facets, request.filters());
+      long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
+      String next = page.length == request.size() && (after != null || seen < top.totalHits.value())
+          ? Cursor.encode(page[page.length - 1], byDate) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), top.totalHits.value(), request.page(), request.size(),
-          request.sort().name().toLowerCase(Locale.ROOT), hits, facets, took);
+          request.sort().name().toLowerCase(Locale.ROOT), hits, facets, next, took);
     }
   }
 

@@ -3,6 +3,7 @@ package org.imrsearch.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import org.imrsearch.index.Analyzers;
  */
 public final class SearchServices implements AutoCloseable {
   private static final long REFRESH_MILLIS = 1000;
+  /** No query may hold a search thread longer than this. */
+  public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
 
   private final IndexSearchers searchers;
   private final Analyzers analyzers;
@@ -30,8 +33,8 @@ public final class SearchServices implements AutoCloseable {
     this.searchers = searchers;
     this.analyzers = analyzers;
     QuerySyntax syntax = new QuerySyntax(analyzers.query());
-    this.search = new SearchService(searchers, syntax, analyzers.index());
-    this.rates = new RateService(searchers, syntax);
+    this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT);
+    this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT);
     this.letters = new LetterService(searchers, syntax, analyzers.index());
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers);

@@ -38,7 +38,7 @@ final class RequestParams {
 
   static SearchRequest search(Context ctx) {
     return new SearchRequest(query(ctx), filters(ctx), sort(ctx.queryParam("sort")),
-        integer(ctx, "page", 1), integer(ctx, "size", 20));
+        integer(ctx, "page", 1), integer(ctx, "size", 20), ctx.queryParam("after"));
   }
 
   static List<Filter> groupings(Context ctx) {

@@ -264,6 +264,40 @@ class ApiTest {
   }
 
   @Test
+  void followingNextCursorsVisitsEveryDecisionOnce() throws IOException, InterruptedException {
+    for (String sort : List.of("relevance", "date")) {
+      List<String> seen = new ArrayList<>();
+      String after = "";
+      for (int pages = 0; pages < 100; pages++) {
+        JsonNode result = json("/api/search?q=" + enc("medically necessary") + "&size=7&sort=" + sort + "&after=" + enc(after));
+        result.get("hits").forEach(h -> seen.add(h.get("decisionId").asText()));
+        if (result.get("next").isNull()) {
+          break;
+        }
+        after = result.get("next").asText();
+      }
+      long total = json("/api/search?size=1&q=" + enc("medically necessary")).get("total").asLong();
+      assertEquals(total, seen.size(), sort);
+      assertEquals(total, new HashSet<>(seen).size(), sort);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"page=600&size=20", "q=acupunture~1&after=r.1.2&page=2", "after=x.1.2", "q=ab~"})
+  void limitsAreRefusedWithTheLimitNamed(String query) throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/search?" + query);
+    assertEquals(400, response.statusCode(), response.body());
+  }
+
+  @Test
+  void aQueryWithTooManyTermsIsRefused() throws IOException, InterruptedException {
+    String many = String.join(" ", java.util.stream.IntStream.range(0, 200).mapToObj(i -> "t" + i).toList());
+    HttpResponse<String> response = get("/api/search?q=" + enc(many));
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("the limit is 256"), response.body());
+  }
+
+  @Test
   void overturnRatesNeedAKnownGrouping() throws IOException, InterruptedException {
     HttpResponse<String> response = get("/api/stats/overturn-rates?by=colour");
     assertEquals(400, response.statusCode());
@@ -283,6 +317,7 @@ class ApiTest {
     assertEquals("CM16-0213037", view.at("/letter/caseNumber").asText());
     assertEquals(2, view.at("/letter/decisions").size());
     assertTrue(view.get("text").asText().startsWith("Case Number: CM16-0213037"));
+    assertEquals("CM16-0213037.pdf", view.get("source").asText());
     assertTrue(view.get("markedText").asText().contains("<mark>shoulder</mark>"));
   }
 
