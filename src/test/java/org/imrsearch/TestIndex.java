@@ -2,6 +2,7 @@ package org.imrsearch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.imrsearch.config.ConfigSource;
@@ -22,7 +23,7 @@ public final class TestIndex {
     ConfigSource config = ConfigSource.bundled();
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
-      new Ingester(TestLetters.pipeline(), writer, 1000).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+      new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1)).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
     }
     List<Letter> letters = new ArrayList<>();
     TestLetters.pipeline().run(LetterFiles.expand(inputs), (Extraction e) -> {

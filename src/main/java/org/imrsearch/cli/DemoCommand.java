@@ -2,6 +2,7 @@ package org.imrsearch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.imrsearch.ingest.IngestReport;
@@ -34,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     Path index = Files.createTempDirectory("imr-demo-index");
     System.out.println("demo: indexing the sample letters in " + samples + " into " + index + " ...");
     IngestReport report = IngestCommand.run(List.of(samples), index, config.source(),
-        Runtime.getRuntime().availableProcessors(), 10_000, System.console() == null ? null : System.err);
+        Runtime.getRuntime().availableProcessors(), 10_000, Duration.ofSeconds(5), System.console() == null ? null : System.err);
     IngestCommand.printSummary(report, null, System.out);
     ServeCommand.serve(index, config, host, port);
     return 0;

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imrsearch.config.ConfigSource;
+import org.imrsearch.config.Vocabulary;
 import org.imrsearch.extract.LetterExtractor;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.LetterIndexWriter;
@@ -46,6 +48,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--commit-every", paramLabel = "N", description = "Commit every N letters, bounding what a crash loses (default: ${DEFAULT-VALUE}).")
   int commitEvery = 10_000;
 
+  @Option(names = "--commit-seconds", paramLabel = "S",
+      description = "Also commit when S seconds have passed since the last commit, so a running server sees new letters (default: ${DEFAULT-VALUE}).")
+  int commitSeconds = 5;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -53,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    IngestReport result = run(paths, index, config.source(), threads, commitEvery,
+    IngestReport result = run(paths, index, config.source(), threads, commitEvery, Duration.ofSeconds(commitSeconds),
         quiet || System.console() == null ? null : System.err);
     Path reportFile = report != null ? report : index.resolve("ingest-report.json");
     Json.newMapper().writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), result);
@@ -62,16 +68,17 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Runs one ingest; {@code progressTo} gets a progress bar when not null. Shared with demo. */
-  static IngestReport run(List<Path> paths, Path index, ConfigSource source, int threads, int commitEvery, PrintStream progressTo)
+  static IngestReport run(List<Path> paths, Path index, ConfigSource source, int threads, int commitEvery, Duration commitInterval,
+      PrintStream progressTo)
       throws IOException, InterruptedException {
     Files.createDirectories(index);
     ObjectMapper mapper = Json.newMapper();
     List<Path> files = LetterFiles.expand(paths);
-    ExtractionPipeline pipeline = new ExtractionPipeline(new LetterFileReader(), new LetterExtractor(org.imrsearch.config.Vocabulary.load(source)), threads);
+    ExtractionPipeline pipeline = new ExtractionPipeline(new LetterFileReader(), new LetterExtractor(Vocabulary.load(source)), threads);
     try (Analyzers analyzers = Analyzers.load(source);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
       ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo);
-      IngestReport report = new Ingester(pipeline, writer, commitEvery)
+      IngestReport report = new Ingester(pipeline, writer, commitEvery, commitInterval)
           .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
       if (bar != null) {
         bar.finish();

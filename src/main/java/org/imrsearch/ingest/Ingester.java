@@ -3,6 +3,7 @@ package org.imrsearch.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +13,9 @@ import org.imrsearch.model.Letter;
 
 /**
  * The ingest pipeline: files, read and extracted on all cores, into the index, with a report.
- * Commits every {@code commitEvery} letters, so a crash loses at most that many, and at the end.
+ * Commits every {@code commitEvery} letters or {@code commitInterval}, whichever comes first (so
+ * a crash loses at most that much, and a server beside it sees new letters within seconds), and
+ * at the end. Letters go in in input order, so a commit holds a prefix of the input.
  */
 public final class Ingester {
   /** Observes progress: called after each file with the running counts. */
@@ -25,11 +28,16 @@ public final class Ingester {
   private final ExtractionPipeline pipeline;
   private final LetterIndexWriter writer;
   private final int commitEvery;
+  private final Duration commitInterval;
 
-  public Ingester(ExtractionPipeline pipeline, LetterIndexWriter writer, int commitEvery) {
+  public Ingester(ExtractionPipeline pipeline, LetterIndexWriter writer, int commitEvery, Duration commitInterval) {
+    if (commitEvery < 1) {
+      throw new IllegalArgumentException("commitEvery must be at least 1, was " + commitEvery);
+    }
     this.pipeline = pipeline;
     this.writer = writer;
     this.commitEvery = commitEvery;
+    this.commitInterval = commitInterval;
   }
 
   public IngestReport ingest(List<Path> files, Progress progress) throws IOException, InterruptedException {
@@ -37,6 +45,7 @@ public final class Ingester {
     List<ExtractionFailure> failed = new ArrayList<>();
     AtomicInteger done = new AtomicInteger();
     int[] counts = new int[4]; // letters, decisions, without decisions, warnings
+    long[] lastCommit = {System.nanoTime(), 0}; // time, letters at that commit
     try {
       pipeline.run(files, extraction -> {
         if (extraction.ok()) {
@@ -53,8 +62,12 @@ public final class Ingester {
           counts[1] += letter.decisions().size();
           counts[2] += letter.decisions().isEmpty() ? 1 : 0;
           counts[3] += letter.warnings().size();
-          if (counts[0] % commitEvery == 0) {
+          boolean due = counts[0] - lastCommit[1] >= commitEvery
+              || System.nanoTime() - lastCommit[0] >= commitInterval.toNanos();
+          if (due) {
             commit();
+            lastCommit[0] = System.nanoTime();
+            lastCommit[1] = counts[0];
           }
         } else {
           failed.add(extraction.failure());

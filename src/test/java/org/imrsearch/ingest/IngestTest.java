@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class IngestTest {
     ConfigSource config = ConfigSource.bundled();
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
-      return new Ingester(TestLetters.pipeline(), writer, 50).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+      return new Ingester(TestLetters.pipeline(), writer, 50, Duration.ofMinutes(1)).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
     }
   }
 
