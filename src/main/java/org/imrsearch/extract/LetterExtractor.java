@@ -31,6 +31,9 @@ public final class LetterExtractor {
       "(?is)^\\s*(?:The\\s+(?:expert|physician)\\s+reviewer\\s+developed\\s+the\\s+following\\s+clinical\\s+case\\s+summary.{0,120}?records\\s*:"
           + "|Disclaimer\\s*:\\s*The\\s+following\\s+case\\s+summary\\s+was\\s+taken.{0,160}?(?:dated\\s+" + Dates.DATE + "|\\.\\s))");
 
+  /** Real letters are 5-60 thousand characters; a million is many letters, not one. */
+  public static final int MAX_CHARS = 1_000_000;
+
   private final Vocabulary vocabulary;
   private final ReviewerExtractor reviewers;
   private final ModernDecisionExtractor modern;
@@ -54,6 +57,10 @@ public final class LetterExtractor {
    * @throws NotALetterException when no known layout is recognised
    */
   public Letter extract(String source, String raw) throws NotALetterException {
+    if (raw.length() > MAX_CHARS) {
+      throw new NotALetterException(String.format(java.util.Locale.ROOT,
+          "too much text for one letter (%,d characters; the limit is %,d)", raw.length(), MAX_CHARS));
+    }
     String text = TextCleaner.clean(raw);
     if (text.isBlank()) {
       throw new NotALetterException("no text (empty, or a scanned image without a text layer)");

@@ -2,49 +2,68 @@ package org.imrsearch.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.imrsearch.extract.LetterExtractor;
 import org.imrsearch.extract.NotALetterException;
 
 /**
  * Reads and extracts files on all cores and hands each result, in input order, to a consumer.
  * At most a few files per thread are in flight, so memory stays flat however many files there
- * are. A file that fails becomes a failure result; nothing stops the run.
+ * are. A file that fails, or takes longer than the per-letter limit, becomes a failure result;
+ * nothing stops the run.
  */
 public final class ExtractionPipeline {
+  /** Real letters take milliseconds; a letter still running after this is given up. */
+  public static final Duration DEFAULT_LETTER_LIMIT = Duration.ofSeconds(30);
   private static final int IN_FLIGHT_PER_THREAD = 4;
 
-  private final LetterFileReader reader;
-  private final LetterExtractor extractor;
+  private final Function<Path, Extraction> worker;
   private final int threads;
+  private final Duration letterLimit;
 
-  public ExtractionPipeline(LetterFileReader reader, LetterExtractor extractor, int threads) {
+  /** A pipeline with an arbitrary per-file worker (tests use it to simulate a hung letter). */
+  public ExtractionPipeline(Function<Path, Extraction> worker, int threads, Duration letterLimit) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
-    this.reader = reader;
-    this.extractor = extractor;
+    this.worker = worker;
     this.threads = threads;
+    this.letterLimit = letterLimit;
+  }
+
+  public ExtractionPipeline(LetterFileReader reader, LetterExtractor extractor, int threads) {
+    this(file -> extract(reader, extractor, file), threads, DEFAULT_LETTER_LIMIT);
   }
 
   /** Extracts every file, calling {@code sink} once per file, in the order of {@code files}. */
   public void run(List<Path> files, Consumer<Extraction> sink) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+    // Threads are not reused after a letter overruns its limit (Java cannot stop a thread), so
+    // the pool may grow; the semaphore keeps the number of working threads at `threads`.
+    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
       Thread t = new Thread(runnable, "extract");
       t.setDaemon(true);
       return t;
     });
+    Semaphore working = new Semaphore(threads);
     try {
-      Deque<Future<Extraction>> inFlight = new ArrayDeque<>();
+      Deque<Task> inFlight = new ArrayDeque<>();
       for (Path file : files) {
-        inFlight.add(pool.submit(() -> extract(file)));
+        working.acquire();
+        inFlight.add(submit(pool, working, file));
         if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
           sink.accept(await(inFlight.removeFirst()));
         }
@@ -57,8 +76,44 @@ public final class ExtractionPipeline {
     }
   }
 
+  private record Task(Path file, Future<Extraction> future, AtomicBoolean released, Semaphore working) {
+    void release() {
+      if (released.compareAndSet(false, true)) {
+        working.release();
+      }
+    }
+  }
+
+  private Task submit(ExecutorService pool, Semaphore working, Path file) {
+    AtomicBoolean released = new AtomicBoolean();
+    Task[] task = new Task[1];
+    Future<Extraction> future = pool.submit(() -> {
+      try {
+        return worker.apply(file);
+      } finally {
+        task[0].release();
+      }
+    });
+    task[0] = new Task(file, future, released, working);
+    return task[0];
+  }
+
+  private Extraction await(Task task) throws InterruptedException {
+    try {
+      return task.future().get(letterLimit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      task.future().cancel(true);
+      task.release();
+      return Extraction.failed(task.file().toString(),
+          String.format(Locale.ROOT, "gave up after %.1f s: the letter is too large or too garbled to extract",
+              letterLimit.toMillis() / 1000.0));
+    } catch (ExecutionException e) {
+      return Extraction.failed(task.file().toString(), "extractor error: " + e.getCause());
+    }
+  }
+
   /** Reads and extracts one file; never throws. */
-  public Extraction extract(Path file) {
+  public static Extraction extract(LetterFileReader reader, LetterExtractor extractor, Path file) {
     String source = file.toString();
     try {
       if (!Files.isRegularFile(file)) {
@@ -73,11 +128,8 @@ public final class ExtractionPipeline {
     }
   }
 
-  private static Extraction await(Future<Extraction> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("extract() never throws", e.getCause());
-    }
+  /** Extracts one file with this pipeline's worker (no time limit: for tools and tests). */
+  public Extraction extract(Path file) {
+    return worker.apply(file);
   }
 }

@@ -61,7 +61,12 @@ public final class LetterFileReader {
       document.setAllSecurityToBeRemoved(true);
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setSortByPosition(true);
-      return stripper.getText(document);
+      String text = stripper.getText(document);
+      if (text.isBlank()) {
+        throw new UnreadableFileException(document.getNumberOfPages() == 0 ? "PDF has no pages"
+            : "PDF has no text layer (a scanned image?): it needs OCR before it can be indexed");
+      }
+      return text;
     } catch (InvalidPasswordException e) {
       throw new UnreadableFileException("encrypted PDF: it needs a password to open", e);
     } catch (IOException | RuntimeException e) {

@@ -11,6 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.awt.image.BufferedImage;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.imrsearch.TestLetters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +84,64 @@ class BrokenInputTest {
       assertTrue(e.ok(), () -> cs + ": " + e.failure());
       assertTrue(e.letter().decisions().get(0).rationale().endsWith("certified \u2014 r\u00e9sum\u00e9"), cs.name());
     }
+  }
+
+  @Test
+  void anEncryptedPdfIsReported() throws IOException {
+    Path file = dir.resolve("encrypted.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      doc.addPage(new PDPage());
+      doc.protect(new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission()));
+      doc.save(file.toFile());
+    }
+    assertEquals("encrypted PDF: it needs a password to open", reason(file));
+  }
+
+  @Test
+  void aScannedPdfWithoutATextLayerIsReported() throws IOException {
+    Path file = dir.resolve("scanned.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      BufferedImage scan = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+      PDImageXObject image = LosslessFactory.createFromImage(doc, scan);
+      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+        content.drawImage(image, 50, 500);
+      }
+      doc.save(file.toFile());
+    }
+    assertEquals("PDF has no text layer (a scanned image?): it needs OCR before it can be indexed", reason(file));
+  }
+
+  @Test
+  void aPdfThatForbidsTextExtractionIsStillRead() throws IOException, UnreadableFileException {
+    Path file = dir.resolve("no-extraction.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        content.newLineAtOffset(72, 700);
+        content.showText("IMR ISSUES, DECISIONS AND RATIONALES");
+        content.endText();
+      }
+      AccessPermission permissions = new AccessPermission();
+      permissions.setCanExtractContent(false);
+      doc.protect(new StandardProtectionPolicy("owner-secret", "", permissions));
+      doc.save(file.toFile());
+    }
+    assertEquals("IMR ISSUES, DECISIONS AND RATIONALES", new LetterFileReader().read(file).strip());
+  }
+
+  @Test
+  void aLetterWithGarbledItemLinesIsKeptWithWarnings() throws IOException {
+    String text = Files.readString(TestLetters.SEED_LETTERS.resolve("seed-5.txt"))
+        .replace("Medication management sessions x 6:  Overturned", "M\u00a7d!c@t#on ~~ 6")
+        .replace("MAXIMUS guideline:", "MAX1MUS gu1deline");
+    Extraction e = pipeline.extract(Files.writeString(dir.resolve("garbled.txt"), text));
+    assertTrue(e.ok(), () -> String.valueOf(e.failure()));
+    assertTrue(e.letter().warnings().contains("no decisions found"), e.letter().warnings().toString());
   }
 
   @Test
