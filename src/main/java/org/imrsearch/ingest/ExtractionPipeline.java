@@ -76,26 +76,24 @@ public final class ExtractionPipeline {
     }
   }
 
-  private record Task(Path file, Future<Extraction> future, AtomicBoolean released, Semaphore working) {
-    void release() {
-      if (released.compareAndSet(false, true)) {
-        working.release();
-      }
-    }
-  }
+  /** A submitted file; its working permit is given back exactly once, by the task or by a timeout. */
+  private record Task(Path file, Future<Extraction> future, Runnable release) {}
 
   private Task submit(ExecutorService pool, Semaphore working, Path file) {
     AtomicBoolean released = new AtomicBoolean();
-    Task[] task = new Task[1];
+    Runnable release = () -> {
+      if (released.compareAndSet(false, true)) {
+        working.release();
+      }
+    };
     Future<Extraction> future = pool.submit(() -> {
       try {
         return worker.apply(file);
       } finally {
-        task[0].release();
+        release.run();
       }
     });
-    task[0] = new Task(file, future, released, working);
-    return task[0];
+    return new Task(file, future, release);
   }
 
   private Extraction await(Task task) throws InterruptedException {
@@ -103,7 +101,7 @@ public final class ExtractionPipeline {
       return task.future().get(letterLimit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       task.future().cancel(true);
-      task.release();
+      task.release().run();
       return Extraction.failed(task.file().toString(),
           String.format(Locale.ROOT, "gave up after %.1f s: the letter is too large or too garbled to extract",
               letterLimit.toMillis() / 1000.0));
