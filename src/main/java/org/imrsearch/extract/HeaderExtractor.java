@@ -14,7 +14,7 @@ import org.imrsearch.model.Layout;
  * separate runs (all labels, then all values); the second form is read by position.
  */
 final class HeaderExtractor {
-  private static final Pattern CASE_NUMBER = Pattern.compile("\\b(C[MB]\\d{2}-\\d{7})\\b");
+  private static final Pattern CASE_NUMBER = Pattern.compile("\\b((?:C[MB]|SY)\\d{2}-\\d{7})\\b");
   private static final Pattern HEADER_END = Pattern.compile(
       "(?i)HOW\\s+THE\\s+IMR\\s+FINAL|DOCUMENTS\\s+REVIEWED|CLINICAL\\s+CASE\\s+SUMMARY|CASE\\s+SUMMARY"
           + "|ISSUES?\\s+AT\\s+DISPUTE|INDEPENDENT\\s+MEDICAL\\s+REVIEW\\s+DECISION|Dear\\s|\\n\\s*1\\)");

@@ -31,6 +31,9 @@ public final class LetterExtractor {
       "(?is)^\\s*(?:The\\s+(?:expert|physician)\\s+reviewer\\s+developed\\s+the\\s+following\\s+clinical\\s+case\\s+summary.{0,120}?records\\s*:"
           + "|Disclaimer\\s*:\\s*The\\s+following\\s+case\\s+summary\\s+was\\s+taken.{0,160}?(?:dated\\s+" + Dates.DATE + "|\\.\\s))");
 
+  /** The line {@code imr generate} writes into every synthetic letter. */
+  static final String SYNTHETIC_BANNER = "SYNTHETIC LETTER FOR TESTING - NOT A REAL IMR DECISION";
+
   /** Real letters are 5-60 thousand characters; a million is many letters, not one. */
   public static final int MAX_CHARS = 1_000_000;
 
@@ -81,7 +84,8 @@ public final class LetterExtractor {
       warnings.add("no decisions found");
     }
     String id = header.caseNumber() != null ? header.caseNumber() : "sha-" + contentHash(text);
-    return new Letter(source, id, layout.key(), header.caseNumber(), header.decisionDate(),
+    boolean synthetic = text.contains(SYNTHETIC_BANNER);
+    return new Letter(source, id, layout.key(), synthetic, header.caseNumber(), header.decisionDate(),
         header.dateAssigned(), header.urDenialDate(), header.applicationReceived(), header.priority(),
         reviewer, patient, PatientExtractor.diagnoses(summary), Prose.join(summary), decisions,
         warnings, text);

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param source the path the letter was read from, as given
  * @param id stable id: the case number, else "sha-" and a content hash
  * @param layout which letter layout was recognised ({@link Layout#key()})
+ * @param synthetic true for letters made by {@code imr generate}, which say so in a banner line
+ *     (their case numbers start with "SY"), so that no one takes them for real decisions
  * @param text the cleaned full text of the letter
  * @param warnings what the extractor could not find or had to guess
  */
@@ -18,6 +20,7 @@ public record Letter(
     String source,
     String id,
     String layout,
+    boolean synthetic,
     String caseNumber,
     LocalDate decisionDate,
     LocalDate dateAssigned,

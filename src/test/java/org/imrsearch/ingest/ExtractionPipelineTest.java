@@ -24,7 +24,7 @@ class ExtractionPipelineTest {
           Thread.currentThread().interrupt();
         }
       }
-      return Extraction.of(new Letter(file.toString(), file.toString(), "test", null, null, null, null, null, null,
+      return Extraction.of(new Letter(file.toString(), file.toString(), "test", false, null, null, null, null, null, null,
           null, null, List.of(), "", List.of(), List.of(), ""));
     }, 2, Duration.ofMillis(300));
     List<Extraction> results = new ArrayList<>();
