@@ -87,9 +87,11 @@ final class GuidelineParser {
   }
 
   private void classify(String segment, boolean namedCitation, Set<String> sources, Set<String> citations) {
-    String text = remove(segment, rules.none());
-    text = remove(text, rules.negations());
-    text = remove(text, rules.boilerplate());
+    // Each rule list only matters when its key word is there: skip the regexes otherwise.
+    String lower = segment.toLowerCase(Locale.ROOT);
+    String text = lower.contains("cite") ? remove(segment, rules.none()) : segment;
+    text = lower.contains("mtus") ? remove(text, rules.negations()) : text;
+    text = lower.contains("decision") ? remove(text, rules.boilerplate()) : text;
     // Each family claims its spans, in rule order, so "ACOEM ... 2004" (adopted into the MTUS)
     // is not counted again as non-MTUS ACOEM.
     TreeMap<Integer, NamedPattern> found = new TreeMap<>();

@@ -22,6 +22,7 @@ final class ModernDecisionExtractor {
   private static final Pattern OUTCOME = Pattern.compile(
       "(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
   private static final Pattern OUTCOME_AT_LINE_END = Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");
+  private static final Pattern ANY_LABEL = Pattern.compile("(?i)" + LABELS);
   private static final Pattern CA_LABEL = Pattern.compile("(?i)Claims\\s+Administrator\\s+guideline\\s*:");
   private static final Pattern REVIEWER_LABEL = Pattern.compile("(?i)(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline\\s*:");
   private static final Pattern RATIONALE_LABEL = Pattern.compile("(?i)Decision\\s+rationale\\s*:");
@@ -91,7 +92,7 @@ final class ModernDecisionExtractor {
     if (!m.find()) {
       return "";
     }
-    Matcher next = Pattern.compile("(?i)" + LABELS).matcher(body);
+    Matcher next = ANY_LABEL.matcher(body);
     int end = next.find(m.end()) ? next.start() : body.length();
     return body.substring(m.end(), end);
   }

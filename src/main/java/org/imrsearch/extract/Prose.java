@@ -1,11 +1,7 @@
 package org.imrsearch.extract;
 
-import java.util.regex.Pattern;
-
 /** Turns wrapped PDF lines back into running prose. */
 final class Prose {
-  private static final Pattern HYPHEN_BREAK = Pattern.compile("(?<=[\\p{L}\\p{N}])-[ \\t]*\\n[ \\t]*(?=[\\p{L}\\p{N}])");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private Prose() {}
 
@@ -18,7 +14,37 @@ final class Prose {
     if (text == null) {
       return "";
     }
-    String joined = HYPHEN_BREAK.matcher(text).replaceAll("-");
-    return WHITESPACE.matcher(joined).replaceAll(" ").strip();
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = !out.isEmpty();
+        continue;
+      }
+      if (pendingSpace) {
+        // "11-21-" at a line end + "2016": the hyphen stays, the break goes.
+        boolean hyphenBreak = out.charAt(out.length() - 1) == '-' && out.length() > 1
+            && Character.isLetterOrDigit(out.charAt(out.length() - 2)) && Character.isLetterOrDigit(c)
+            && breakHadNewline(text, i);
+        if (!hyphenBreak) {
+          out.append(' ');
+        }
+        pendingSpace = false;
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Whether the whitespace just before {@code end} holds a line break. */
+  private static boolean breakHadNewline(String text, int end) {
+    for (int j = end - 1; j >= 0 && Character.isWhitespace(text.charAt(j)); j--) {
+      if (text.charAt(j) == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -31,6 +31,9 @@ final class ReviewerExtractor {
       "(?is)licensed\\s+to\\s+practice(?:\\s+medicine)?\\s+in\\s+(?:the\\s+states?\\s+of\\s+)?(.+?)(?=\\.\\s|\\.$|,?\\s+(?:and\\s+)?(?:is|has|He|She|who)\\b|$)");
   private static final Pattern TITLE = Pattern.compile(
       "(?i)case\\s+file\\s+to\\s+(?:an?|the)\\s+((?:expert|physician|independent|professional|medical|peer)\\s+(?:physician\\s+)?reviewer)");
+  private static final Pattern CREDENTIALS = Pattern.compile(
+      "(?is)(?:HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE|Medical\\s+Qualifications\\s+of\\s+the\\s+Expert\\s+Reviewer"
+          + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|REVIEWER\\s+QUALIFICATIONS)\\s*:?(.{0,1500})");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
   private static final Pattern AND = Pattern.compile("(?i)\\s+(?:and|&)\\s+");
   /** Joined comma pieces tried as one name ("Endocrinology, Diabetes & Metabolism"). */
@@ -81,7 +84,7 @@ final class ReviewerExtractor {
 
   /** The prose that describes the reviewer (the whole text when no such paragraph is marked). */
   private static String credentialsParagraph(String text) {
-    Matcher m = Pattern.compile("(?is)(?:HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE|Medical\\s+Qualifications\\s+of\\s+the\\s+Expert\\s+Reviewer|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|REVIEWER\\s+QUALIFICATIONS)\\s*:?(.{0,1500})").matcher(text);
+    Matcher m = CREDENTIALS.matcher(text);
     return Prose.join(m.find() ? m.group(1) : text.substring(0, Math.min(text.length(), 4000)));
   }
 

@@ -21,7 +21,7 @@ final class TextCleaner {
   private TextCleaner() {}
 
   static String clean(String raw) {
-    String text = Normalizer.normalize(raw, Normalizer.Form.NFKC)
+    String text = (isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC))
         .replace("\r\n", "\n")
         .replace('\r', '\n')
         .replaceAll("\n?\f\n?", "\n")
@@ -41,10 +41,11 @@ final class TextCleaner {
     boolean seenCaseLine = false;
     for (String line : lines) {
       String stripped = line.stripTrailing();
-      if (PAGE_LINE.matcher(stripped).matches()) {
+      int length = stripped.strip().length();
+      if (length < 40 && PAGE_LINE.matcher(stripped).matches()) {
         continue;
       }
-      if (CASE_ONLY_LINE.matcher(stripped).matches()) {
+      if (length < 60 && CASE_ONLY_LINE.matcher(stripped).matches()) {
         if (seenCaseLine) {
           continue; // the case number repeated at the top of a page
         }
@@ -56,12 +57,40 @@ final class TextCleaner {
         }
         continue;
       }
-      out.add(stripped.replaceAll("[ \\t]{2,}", " ").replaceAll("^[ \\t]+", ""));
+      out.add(collapseSpaces(stripped));
     }
     while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
       out.remove(out.size() - 1);
     }
     return String.join("\n", out);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Leading blanks off, runs of blanks as one space. */
+  private static String collapseSpaces(String line) {
+    StringBuilder b = new StringBuilder(line.length());
+    boolean blank = true;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean isBlank = c == ' ' || c == '\t';
+      if (isBlank) {
+        if (!blank) {
+          b.append(' ');
+        }
+      } else {
+        b.append(c);
+      }
+      blank = isBlank;
+    }
+    return b.toString();
   }
 
   /** True when nearly every text line is followed by an empty line. */

@@ -35,8 +35,6 @@ public enum IndexField {
   CITATION("citation"),
   /** Facet path, multi-valued: the claims administrator's citations. */
   CA_CITATION("ca_citation"),
-  /** Stored JSON of the decision, for showing it without re-reading the letter. */
-  DECISION_JSON("decision_json"),
 
   // --- letter fields, copied onto each decision so filters and facets work per decision ---
   /** Keyword, stored: the case number (may be absent). */

@@ -33,6 +33,11 @@ public final class LetterDocuments {
    * instead of re-analyzing the text of every hit.
    */
   private static final FieldType PROSE = proseType();
+  /**
+   * The whole letter and its summary: stored for the letter page, indexed with positions for
+   * phrases, without offsets (one letter at a time is highlighted, so analysing it then is cheap).
+   */
+  private static final FieldType LETTER_PROSE = letterProseType();
 
   /** The facet value of a decision whose letter does not say (no sex, no date, ...). */
   public static final String NOT_STATED = "not stated";
@@ -45,6 +50,13 @@ public final class LetterDocuments {
   public LetterDocuments(FacetsConfig facets, ObjectMapper mapper) {
     this.facets = facets;
     this.mapper = mapper;
+  }
+
+  private static FieldType letterProseType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    type.freeze();
+    return type;
   }
 
   private static FieldType proseType() {
@@ -73,7 +85,6 @@ public final class LetterDocuments {
     doc.add(new Field(IndexField.RATIONALE.fieldName(), d.rationale(), PROSE));
     doc.add(new TextField(IndexField.GUIDELINE_TEXT.fieldName(),
         d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text(), Field.Store.NO));
-    doc.add(new StoredField(IndexField.DECISION_JSON.fieldName(), json(d)));
     keywordFacet(doc, IndexField.OUTCOME, d.outcome().label());
     keywordFacet(doc, IndexField.TREATMENT, d.treatmentCategory());
     valuesOrNone(d.reviewerGuideline().sources(), NONE_CITED).forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
@@ -107,8 +118,8 @@ public final class LetterDocuments {
 
   private Document letterDocument(Letter letter) {
     Document doc = common(letter, Schema.TYPE_LETTER);
-    doc.add(new Field(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), PROSE));
-    doc.add(new Field(IndexField.TEXT.fieldName(), letter.text(), PROSE));
+    doc.add(new Field(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), LETTER_PROSE));
+    doc.add(new Field(IndexField.TEXT.fieldName(), letter.text(), LETTER_PROSE));
     doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(Json.withoutText(mapper, letter))));
     doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
     if (letter.caseNumber() != null) {

@@ -49,6 +49,14 @@ public final class ExtractionPipeline {
     this(file -> extract(reader, extractor, file), threads, DEFAULT_LETTER_LIMIT);
   }
 
+  /**
+   * This pipeline with one more step run on the worker threads after extraction (the ingester
+   * indexes there, so that analysis and indexing use every core too).
+   */
+  public ExtractionPipeline then(Function<Extraction, Extraction> step) {
+    return new ExtractionPipeline(worker.andThen(step), threads, letterLimit);
+  }
+
   /** Extracts every file, calling {@code sink} once per file, in the order of {@code files}. */
   public void run(List<Path> files, Consumer<Extraction> sink) throws InterruptedException {
     // Threads are not reused after a letter overruns its limit (Java cannot stop a thread), so
@@ -106,6 +114,9 @@ public final class ExtractionPipeline {
           String.format(Locale.ROOT, "gave up after %.1f s: the letter is too large or too garbled to extract",
               letterLimit.toMillis() / 1000.0));
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io; // the index could not be written (disk full, ...): stop the run, it cannot go on
+      }
       return Extraction.failed(task.file().toString(), "extractor error: " + e.getCause());
     }
   }

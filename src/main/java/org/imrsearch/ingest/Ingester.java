@@ -15,12 +15,17 @@ import org.imrsearch.model.Letter;
  * The ingest pipeline: files, read and extracted on all cores, into the index, with a report.
  * Commits every {@code commitEvery} letters or {@code commitInterval}, whichever comes first (so
  * a crash loses at most that much, and a server beside it sees new letters within seconds), and
- * at the end. Letters go in in input order, so a commit holds a prefix of the input.
+ * at the end. Letters are indexed as they are extracted, on all cores, so a commit holds the
+ * letters before the commit point in input order and possibly a few in flight after it; each
+ * letter's block is atomic, so a letter is either whole in a commit or absent.
  */
 public final class Ingester {
   /** Observes progress: called after each file with the running counts. */
   public interface Progress {
     void update(int done, int total, int letters, int failed);
+
+    /** Called after each commit, with the letters indexed so far. */
+    default void committed(int letters) {}
 
     Progress NONE = (done, total, letters, failed) -> {};
   }
@@ -47,17 +52,13 @@ public final class Ingester {
     int[] counts = new int[4]; // letters, decisions, without decisions, warnings
     long[] lastCommit = {System.nanoTime(), 0}; // time, letters at that commit
     try {
-      pipeline.run(files, extraction -> {
-        if (extraction.ok()) {
+      // Letters are indexed on the worker threads as soon as they are extracted; the counting,
+      // the report and the commits happen here, in input order.
+      pipeline.then(this::index).run(files, extraction -> {
+        if (!extraction.ok()) {
+          failed.add(extraction.failure());
+        } else {
           Letter letter = extraction.letter();
-          try {
-            writer.put(letter);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (IllegalArgumentException e) {
-            failed.add(new ExtractionFailure(letter.source(), "could not be indexed: " + e.getMessage()));
-            return;
-          }
           counts[0]++;
           counts[1] += letter.decisions().size();
           counts[2] += letter.decisions().isEmpty() ? 1 : 0;
@@ -66,11 +67,10 @@ public final class Ingester {
               || System.nanoTime() - lastCommit[0] >= commitInterval.toNanos();
           if (due) {
             commit();
+            progress.committed(counts[0]);
             lastCommit[0] = System.nanoTime();
             lastCommit[1] = counts[0];
           }
-        } else {
-          failed.add(extraction.failure());
         }
         progress.update(done.incrementAndGet(), files.size(), counts[0], failed.size());
       });
@@ -78,8 +78,24 @@ public final class Ingester {
       throw e.getCause();
     }
     writer.commit();
+    progress.committed(counts[0]);
     double seconds = (System.nanoTime() - start) / 1e9;
     return new IngestReport(files.size(), counts[0], counts[1], counts[2], counts[3], failed, seconds);
+  }
+
+  /** Indexes an extracted letter (on a worker thread); a letter the index refuses becomes a failure. */
+  private Extraction index(Extraction extraction) {
+    if (!extraction.ok()) {
+      return extraction;
+    }
+    try {
+      writer.put(extraction.letter());
+      return extraction;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      return Extraction.failed(extraction.source(), "could not be indexed: " + e.getMessage());
+    }
   }
 
   private void commit() {
