@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "imr-search 0.1",
     description = "Full-text search and analytics over California workers' compensation IMR determination letters.",
-    subcommands = {DemoCommand.class, ExtractCommand.class, IngestCommand.class, ServeCommand.class, GenerateCommand.class,
+    subcommands = {DemoCommand.class, ExtractCommand.class, IngestCommand.class, ServeCommand.class, GenerateCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

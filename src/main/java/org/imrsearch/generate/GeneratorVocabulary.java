@@ -33,6 +33,7 @@ final class GeneratorVocabulary {
   final List<String> support = new ArrayList<>();
   final List<String> deny = new ArrayList<>();
   final List<String> guidance = new ArrayList<>();
+  final List<String> clinical = new ArrayList<>();
 
   static GeneratorVocabulary load() {
     try (InputStream in = GeneratorVocabulary.class.getResourceAsStream("/generator/vocabulary.tsv")) {
@@ -70,6 +71,7 @@ final class GeneratorVocabulary {
           case "support" -> v.support.add(c[0]);
           case "deny" -> v.deny.add(c[0]);
           case "guidance" -> v.guidance.add(c[0]);
+          case "clinical" -> v.clinical.add(c[0]);
           default -> throw new IllegalStateException("unknown section [" + section + "]");
         }
       } catch (RuntimeException e) {

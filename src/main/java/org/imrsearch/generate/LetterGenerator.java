@@ -45,7 +45,7 @@ public final class LetterGenerator {
   /** Content of one letter, before it is written in a layout. */
   record Content(String caseNumber, String layout, LocalDate assigned, LocalDate decided, LocalDate injury, LocalDate urDenial,
       LocalDate received, int age, String sex, Specialty specialty, List<String> states, List<String> diagnoses,
-      List<Decision> decisions) {}
+      List<String> clinical, List<Decision> decisions) {}
 
   record Decision(String item, boolean overturned, Citation reviewer, Citation claimsAdministrator, String rationale) {}
 
@@ -82,13 +82,21 @@ public final class LetterGenerator {
     LocalDate urDenial = assigned.minusDays(10 + random.nextInt(20));
     Content content = new Content(caseNumber, layout, assigned, decided, urDenial.minusDays(30 + random.nextInt(2000)),
         urDenial, assigned.minusDays(1 + random.nextInt(8)), 22 + random.nextInt(50), random.nextBoolean() ? "male" : "female",
-        specialty, List.copyOf(states), List.copyOf(diagnoses), decisions);
+        specialty, List.copyOf(states), List.copyOf(diagnoses), clinical(random), decisions);
     String text = LetterRenderer.render(content, random);
     List<SyntheticLetter.Item> truth = decisions.stream().map(d -> new SyntheticLetter.Item(d.item(), d.overturned(),
         d.reviewer() == null ? "" : d.reviewer().family(),
         d.claimsAdministrator() == null ? "" : d.claimsAdministrator().family())).toList();
     return new SyntheticLetter(caseNumber + ".txt", text, new SyntheticLetter.Truth(caseNumber, layout, decided,
         specialty.canonical(), List.copyOf(states), truth));
+  }
+
+  private List<String> clinical(Random random) {
+    Set<String> sentences = new LinkedHashSet<>();
+    for (int i = 0; i < 3 + random.nextInt(5); i++) {
+      sentences.add(GeneratorVocabulary.any(vocabulary.clinical, random));
+    }
+    return List.copyOf(sentences);
   }
 
   private Decision decision(Random random, Specialty specialty) {
@@ -100,14 +108,23 @@ public final class LetterGenerator {
     boolean overturned = random.nextDouble() < Math.min(0.9, p);
     List<String> sentences = new ArrayList<>();
     sentences.add(GeneratorVocabulary.any(vocabulary.guidance, random));
+    if (random.nextBoolean()) {
+      String more = GeneratorVocabulary.any(vocabulary.guidance, random);
+      if (!sentences.contains(more)) {
+        sentences.add(more);
+      }
+    }
     List<String> pool = overturned ? vocabulary.support : vocabulary.deny;
-    for (int i = 0; i < 2 + random.nextInt(3); i++) {
-      String s = GeneratorVocabulary.any(pool.subList(0, pool.size() - 1), random);
+    // The sentence naming the request is the conclusion; the others argue.
+    String conclusion = pool.stream().filter(s -> s.contains("{item}")).findFirst().orElseThrow();
+    List<String> arguments = pool.stream().filter(s -> !s.contains("{item}")).toList();
+    for (int i = 0; i < 2 + random.nextInt(4); i++) {
+      String s = GeneratorVocabulary.any(arguments, random);
       if (!sentences.contains(s)) {
         sentences.add(s);
       }
     }
-    sentences.add(pool.getLast().replace("{item}", item));
+    sentences.add(conclusion.replace("{item}", item));
     return new Decision(item, overturned, reviewer, ca, String.join(" ", sentences));
   }
 

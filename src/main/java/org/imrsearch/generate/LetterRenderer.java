@@ -188,8 +188,8 @@ final class LetterRenderer {
   private static String summary(Content c) {
     return "The injured worker is a " + c.age() + " year old " + c.sex() + " who sustained an industrial injury on "
         + c.injury().format(DateTimeFormatter.ofPattern("M-d-yyyy", Locale.ROOT)) + ". The injured worker is being treated for "
-        + "the diagnoses of " + String.join(", ", c.diagnoses()) + ". Treatment to date has included medication, physical therapy "
-        + "and modified work. The treating physician requested the items in dispute, which utilization review non-certified on "
+        + "the diagnoses of " + String.join(", ", c.diagnoses()) + ". " + String.join(" ", c.clinical())
+        + " The treating physician requested the items in dispute, which utilization review non-certified on "
         + US.format(c.urDenial()) + ".";
   }
 

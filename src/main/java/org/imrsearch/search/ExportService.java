@@ -39,11 +39,14 @@ public final class ExportService {
   }
 
   /** Parses and checks the request before anything is written, so errors can still be a 400. */
-  public Export prepare(String queryText, Map<Filter, List<String>> filters, Format format) throws IOException {
+  public Export prepare(String queryText, Map<Filter, List<String>> filters, Format format, long limit) throws IOException {
+    if (limit < 1) {
+      throw new BadRequestException("limit must be 1 or more, was " + limit);
+    }
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       syntax.parse(queryText, snapshot.searcher());
     }
-    return out -> write(queryText, filters, format, out);
+    return out -> write(queryText, filters, format, limit, out);
   }
 
   /** A prepared export: writes everything to the stream. */
@@ -52,7 +55,8 @@ public final class ExportService {
     long writeTo(OutputStream out) throws IOException;
   }
 
-  private long write(String queryText, Map<Filter, List<String>> filters, Format format, OutputStream out) throws IOException {
+  private long write(String queryText, Map<Filter, List<String>> filters, Format format, long limit, OutputStream out)
+      throws IOException {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
       DrillDownQuery query = SearchService.drillDown(searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
@@ -63,8 +67,8 @@ public final class ExportService {
       StoredFields stored = searcher.storedFields();
       long written = 0;
       ScoreDoc after = null;
-      while (true) {
-        TopDocs page = searcher.searchAfter(after, query, BATCH, Sort.INDEXORDER);
+      while (written < limit) {
+        TopDocs page = searcher.searchAfter(after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
         for (ScoreDoc sd : page.scoreDocs) {
           Document d = stored.document(sd.doc);
           List<String> row = row(d);
@@ -81,7 +85,7 @@ public final class ExportService {
           }
           written++;
         }
-        if (page.scoreDocs.length < BATCH) {
+        if (page.scoreDocs.length == 0) {
           break;
         }
         after = page.scoreDocs[page.scoreDocs.length - 1];

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -45,6 +46,7 @@ public final class SearchService {
   private final Analyzer indexAnalyzer;
 
   private final Duration timeout;
+  private final AtomicReference<CachedFacets> everything = new AtomicReference<>();
 
   public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, Duration timeout) {
     this.searchers = searchers;
@@ -62,21 +64,39 @@ public final class SearchService {
       boolean byDate = request.sort() == SearchRequest.Sort.DATE;
       ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
       int wanted = after == null ? request.page() * request.size() : request.size();
-      // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected, the
-      // search runs untimed (the filters only narrow it; the query's own cost is bounded by the
-      // syntax limits).
-      IndexSearcher sidewaysSearcher = request.filters().isEmpty() ? searcher : snapshot.searcher();
-      DrillSideways sideways = new DrillSideways(sidewaysSearcher, searchers.facetsConfig(), snapshot.facetState());
-      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
-          ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
-          : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+      // The landing view (no query, no filter) has the same facets until the index changes:
+      // counted once per index version, not once per request.
+      boolean everythingView = request.query().isBlank() && request.filters().isEmpty();
+      Object readerKey = searcher.getIndexReader().getReaderCacheHelper().getKey();
+      CachedFacets cached = everything.get();
+      boolean useCache = everythingView && cached != null && cached.key() == readerKey;
+      TopDocs top;
+      Facets counted = null;
+      if (useCache) {
+        top = byDate
+            ? searcher.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
+            : searcher.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+      } else {
+        // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected,
+        // the search runs untimed (the filters only narrow it; the query's own cost is bounded
+        // by the syntax limits).
+        IndexSearcher sidewaysSearcher = request.filters().isEmpty() ? searcher : snapshot.searcher();
+        DrillSideways sideways = new DrillSideways(sidewaysSearcher, searchers.facetsConfig(), snapshot.facetState());
+        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
+            ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
+            : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+        top = result.collectorResult;
+        counted = result.facets;
+      }
       if (searcher.timedOut()) {
         throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
       }
-      TopDocs top = result.collectorResult;
       ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
       List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
-      List<FacetGroup> facets = facetGroups(result.facets, request.filters());
+      List<FacetGroup> facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
+      if (everythingView && !useCache) {
+        everything.set(new CachedFacets(readerKey, facets));
+      }
       long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
       String next = page.length == request.size() && (after != null || seen < top.totalHits.value())
           ? Cursor.encode(page[page.length - 1], byDate) : null;
@@ -85,6 +105,9 @@ public final class SearchService {
           request.sort().name().toLowerCase(Locale.ROOT), hits, facets, next, took);
     }
   }
+
+  /** The facets of all decisions, for the reader they were counted on. */
+  private record CachedFacets(Object key, List<FacetGroup> groups) {}
 
   /** The query narrowed to the selected facet values (values of one facet OR'ed). */
   static DrillDownQuery drillDown(FacetsConfig config, Query query, Map<Filter, List<String>> filters) {

@@ -53,6 +53,18 @@ final class RequestParams {
     return out;
   }
 
+  static long longValue(Context ctx, String name, long fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a whole number, not '" + v + "'");
+    }
+  }
+
   static int integer(Context ctx, String name, int fallback) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
