@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -32,8 +31,6 @@ import org.imrsearch.ingest.LetterFileReader;
 import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
 import org.imrsearch.search.ExportService;
-import org.imrsearch.search.Filter;
-import org.imrsearch.search.SearchRequest;
 import org.imrsearch.search.SearchServices;
 
 /**
@@ -96,7 +93,7 @@ public final class Benchmark {
 
     log.println("bench: queries ...");
     try (SearchServices services = SearchServices.open(index, ConfigSource.bundled(), mapper)) {
-      new QueryBench(services, files, mapper).run(f);
+      new QueryBench(services, files).run(f);
       f.put("queries.phraseRare.speedupOverScan", f.number("baseline.scanRarePhrase.ms") / f.number("queries.phraseRare.p50Ms"), "x");
       f.put("queries.phraseCommon.speedupOverScan", f.number("baseline.scanCommonPhrase.ms") / f.number("queries.phraseCommon.p50Ms"), "x");
       log.println("bench: HTTP ...");
@@ -211,17 +208,6 @@ public final class Benchmark {
         Files.delete(p);
       }
     }
-  }
-
-  /** The requests of the query benchmark, shared with the HTTP mix. */
-  static List<SearchRequest> searchMix() {
-    return List.of(
-        new SearchRequest("\"" + COMMON_PHRASE + "\"", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 20, null),
-        new SearchRequest("\"" + RARE_PHRASE + "\"", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 20, null),
-        new SearchRequest("acupuncture sessions", Map.of(Filter.SPECIALTY, List.of("Family Practice"), Filter.YEAR, List.of("2020")),
-            SearchRequest.Sort.RELEVANCE, 1, 20, null),
-        new SearchRequest("mri -lumbar", Map.of(), SearchRequest.Sort.DATE, 1, 20, null),
-        new SearchRequest("physical therapy", Map.of(Filter.OUTCOME, List.of("overturned")), SearchRequest.Sort.RELEVANCE, 2, 20, null));
   }
 
   static Random random() {

@@ -1,6 +1,5 @@
 package org.imrsearch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,7 @@ final class QueryBench {
   private final SearchServices services;
   private final List<Path> files;
 
-  QueryBench(SearchServices services, List<Path> files, ObjectMapper mapper) {
+  QueryBench(SearchServices services, List<Path> files) {
     this.services = services;
     this.files = files;
   }
