@@ -57,20 +57,8 @@ final class ProfessionalReviewExtractor {
     return out;
   }
 
-  /** A rationale written per item as "1. ... 2. ..."; one part when it is not numbered. */
+  /** A rationale written per item as "1. ... 2. ..."; no parts when it is not numbered. */
   private static List<String> numberedParts(String rationale) {
-    List<String> parts = new ArrayList<>();
-    var m = NUMBERED_PART.matcher(rationale);
-    int previous = -1;
-    while (m.find()) {
-      if (previous >= 0) {
-        parts.add(rationale.substring(previous, m.start()));
-      }
-      previous = m.end();
-    }
-    if (previous >= 0) {
-      parts.add(rationale.substring(previous));
-    }
-    return parts;
+    return Sections.splitAt(rationale, NUMBERED_PART);
   }
 }

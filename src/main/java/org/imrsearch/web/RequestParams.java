@@ -66,15 +66,11 @@ final class RequestParams {
   }
 
   static int integer(Context ctx, String name, int fallback) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
+    long value = longValue(ctx, name, fallback);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new BadRequestException(name + " is out of range: " + value);
     }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new BadRequestException(name + " must be a whole number, not '" + v + "'");
-    }
+    return (int) value;
   }
 
   private static SearchRequest.Sort sort(String value) {
