@@ -1,10 +1,13 @@
 package org.imrsearch.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.imrsearch.ingest.IngestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +40,19 @@ final class DemoCommand implements Callable<Integer> {
     IngestReport report = IngestCommand.run(List.of(samples), index, config.source(),
         Runtime.getRuntime().availableProcessors(), 10_000, Duration.ofSeconds(5), System.console() == null ? null : System.err);
     IngestCommand.printSummary(report, null, System.out);
-    ServeCommand.serve(index, config, host, port);
+    try {
+      ServeCommand.serve(index, config, host, port);
+    } finally {
+      deleteTree(index); // the demo index is throw-away: leave nothing behind in the temp folder
+    }
     return 0;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }
