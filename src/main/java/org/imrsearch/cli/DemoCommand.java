@@ -21,11 +21,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "DIR", description = "Sample letters (default: the project's samples/ folder).")
   Path samples = Path.of(System.getProperty("imr.home", "."), "samples");
 
-  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}).")
-  int port = 7070;
-
-  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host = "127.0.0.1";
+  @Mixin ServerOptions server;
 
   @Mixin ConfigOption config;
 
@@ -41,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), 10_000, Duration.ofSeconds(5), System.console() == null ? null : System.err);
     IngestCommand.printSummary(report, null, System.out);
     try {
-      ServeCommand.serve(index, config, host, port);
+      ServeCommand.serve(index, config, server.host, server.port);
     } finally {
       deleteTree(index); // the demo index is throw-away: leave nothing behind in the temp folder
     }

@@ -21,17 +21,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (made by 'imr ingest').")
   Path index;
 
-  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-  int port = 7070;
-
-  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}: this machine only).")
-  String host = "127.0.0.1";
+  @Mixin ServerOptions server;
 
   @Mixin ConfigOption config;
 
   @Override
   public Integer call() throws Exception {
-    serve(index, config, host, port);
+    serve(index, config, server.host, server.port);
     return 0;
   }
 
