@@ -28,13 +28,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Ingest threads (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--reuse-index", description = "Measure queries and HTTP on the index a previous run left (no ingest or scan figures).")
+  boolean reuseIndex;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
   Path json;
 
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    var figures = new Benchmark(work, letters, seed, threads).run(System.err);
+    var figures = new Benchmark(work, letters, seed, threads, reuseIndex).run(System.err);
     System.out.print(figures.table());
     if (json != null) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -49,19 +49,28 @@ public final class RateService {
       IndexSearcher searcher = snapshot.searcher(timeout);
       Query query = syntax.parse(queryText, searcher);
       DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
-      Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
-      Counts overturned = counts(searcher, snapshot.facetState(), overturned(selection), by.get(0));
-      RateRow baseline = RateRow.of(List.of("all"), all.total, overturned.total);
+      RateRow baseline;
       List<RateRow> rows = new ArrayList<>();
-      if (by.size() == 1) {
-        all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
+      if (by.stream().allMatch(f -> !Schema.isHierarchical(f.field()))) {
+        // Flat groupings have keyword doc values of their own: one pass counts everything.
+        RateCollectorManager.Counts counts = searcher.search(selection,
+            new RateCollectorManager(by.stream().map(f -> f.field().fieldName()).toList()));
+        baseline = RateRow.of(List.of("all"), counts.total(), counts.overturned());
+        counts.byKey().forEach((key, n) -> rows.add(RateRow.of(key, n[0], n[1])));
       } else {
-        for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
-          DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
-          Counts a = counts(searcher, snapshot.facetState(), inGroup, by.get(1));
-          Counts o = counts(searcher, snapshot.facetState(), overturned(inGroup), by.get(1));
-          a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
-              List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
+        Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
+        Counts overturned = counts(searcher, snapshot.facetState(), overturned(selection), by.get(0));
+        baseline = RateRow.of(List.of("all"), all.total, overturned.total);
+        if (by.size() == 1) {
+          all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
+        } else {
+          for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
+            DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
+            Counts a = counts(searcher, snapshot.facetState(), inGroup, by.get(1));
+            Counts o = counts(searcher, snapshot.facetState(), overturned(inGroup), by.get(1));
+            a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
+                List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
+          }
         }
       }
       if (searcher.timedOut()) {
