@@ -1,7 +1,9 @@
 package org.imrsearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -120,7 +122,7 @@ public final class LetterDocuments {
     Document doc = common(letter, Schema.TYPE_LETTER);
     doc.add(new Field(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), LETTER_PROSE));
     doc.add(new Field(IndexField.TEXT.fieldName(), letter.text(), LETTER_PROSE));
-    doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(Json.withoutText(mapper, letter))));
+    doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(storedLetter(letter))));
     doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
     if (letter.caseNumber() != null) {
       doc.add(new KeywordField(IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
@@ -129,6 +131,19 @@ public final class LetterDocuments {
       doc.add(new LongField(IndexField.DECISION_DATE.fieldName(), letter.decisionDate().toEpochDay(), Field.Store.YES));
     }
     return doc;
+  }
+
+  /**
+   * The letter's JSON without the prose stored elsewhere in its block (the text, the case
+   * summary, each decision's rationale), so each is stored once; reading a letter puts them back.
+   */
+  private ObjectNode storedLetter(Letter letter) {
+    ObjectNode node = Json.withoutText(mapper, letter);
+    node.remove("caseSummary");
+    for (JsonNode decision : node.withArray("decisions")) {
+      ((ObjectNode) decision).remove("rationale");
+    }
+    return node;
   }
 
   private static Document common(Letter letter, String type) {

@@ -1,9 +1,15 @@
 package org.imrsearch.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -24,15 +30,20 @@ import org.imrsearch.index.Schema;
 /** Whole letters and the decisions most like a letter's. */
 public final class LetterService {
   private static final int SIMILAR = 10;
+  /** More decisions than any letter has. */
+  private static final int MAX_DECISIONS = 1000;
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
   private final Analyzer indexAnalyzer;
 
-  public LetterService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer) {
+  private final ObjectMapper mapper;
+
+  public LetterService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, ObjectMapper mapper) {
     this.searchers = searchers;
     this.syntax = syntax;
     this.indexAnalyzer = indexAnalyzer;
+    this.mapper = mapper;
   }
 
   /** The letter {@code id}; with a non-blank {@code query}, its text with the matches marked. */
@@ -52,8 +63,27 @@ public final class LetterService {
       }
       // Only the file name: the server's directories are nobody's business.
       String source = Path.of(d.get(IndexField.SOURCE.fieldName())).getFileName().toString();
-      return new LetterView(id, source, d.get(IndexField.LETTER_JSON.fieldName()), text, marked);
+      return new LetterView(id, source, wholeLetter(searcher, id, d), text, marked);
     }
+  }
+
+  /** The stored letter JSON with the case summary and the rationales put back (they are stored once, elsewhere). */
+  private String wholeLetter(IndexSearcher searcher, String id, Document letterDoc) throws IOException {
+    ObjectNode letter = (ObjectNode) mapper.readTree(letterDoc.get(IndexField.LETTER_JSON.fieldName()));
+    letter.put("caseSummary", letterDoc.get(IndexField.CASE_SUMMARY.fieldName()));
+    Map<Integer, String> rationales = new HashMap<>();
+    Query decisions = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.FILTER)
+        .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER).build();
+    for (ScoreDoc sd : searcher.search(decisions, MAX_DECISIONS).scoreDocs) {
+      Document d = searcher.storedFields().document(sd.doc, Set.of(IndexField.DECISION_NUMBER.fieldName(), IndexField.RATIONALE.fieldName()));
+      rationales.put(d.getField(IndexField.DECISION_NUMBER.fieldName()).numericValue().intValue(), d.get(IndexField.RATIONALE.fieldName()));
+    }
+    int n = 0;
+    for (JsonNode decision : letter.withArray("decisions")) {
+      ((ObjectNode) decision).put("rationale", rationales.getOrDefault(++n, ""));
+    }
+    return mapper.writeValueAsString(letter);
   }
 
   /** The query's words marked in the whole letter text (HTML-escaped). */

@@ -35,7 +35,7 @@ public final class SearchServices implements AutoCloseable {
     QuerySyntax syntax = new QuerySyntax(analyzers.query());
     this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT);
     this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT);
-    this.letters = new LetterService(searchers, syntax, analyzers.index());
+    this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers);
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
