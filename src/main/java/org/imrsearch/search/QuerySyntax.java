@@ -271,7 +271,8 @@ public final class QuerySyntax {
     }
 
     private String keywordValue(IndexField field, String text) {
-      if (field == IndexField.CASE_NUMBER) {
+      if (field == IndexField.CASE_NUMBER || field == IndexField.LETTER_ID) {
+        // Identifiers: one term per letter, far too many to scan; they are written in capitals.
         return text.strip().toUpperCase(Locale.ROOT);
       }
       // Facet values are stored as written ("Family Practice"): match them ignoring case.
