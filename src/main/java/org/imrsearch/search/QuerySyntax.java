@@ -271,9 +271,12 @@ public final class QuerySyntax {
     }
 
     private String keywordValue(IndexField field, String text) {
-      if (field == IndexField.CASE_NUMBER || field == IndexField.LETTER_ID) {
-        // Identifiers: one term per letter, far too many to scan; they are written in capitals.
+      // Identifiers have one term per letter, far too many to scan for a match ignoring case.
+      if (field == IndexField.CASE_NUMBER) {
         return text.strip().toUpperCase(Locale.ROOT);
+      }
+      if (field == IndexField.LETTER_ID) {
+        return text.strip(); // case numbers or "sha-" content hashes, exactly as stored
       }
       // Facet values are stored as written ("Family Practice"): match them ignoring case.
       try {
