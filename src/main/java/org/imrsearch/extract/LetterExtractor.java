@@ -75,13 +75,16 @@ public final class LetterExtractor {
     Reviewer reviewer = reviewers.extract(text, warnings);
     String summary = caseSummary(text);
     Patient patient = PatientExtractor.extract(summary, header.injuryDate(), text);
-    List<Decision> decisions = switch (layout) {
-      case DWC_2016 -> modern.extract(text, warnings, vocabulary.treatments()::categorize);
-      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text, warnings, vocabulary.treatments()::categorize);
-      case PROFESSIONAL_REVIEW -> professional.extract(text, warnings, vocabulary.treatments()::categorize);
-    };
+    List<Decision> decisions = decisions(layout, text, warnings);
     if (decisions.isEmpty()) {
-      warnings.add("no decisions found");
+      // Letters of the transition years mix layouts (modern headings over numbered "is not
+      // medically necessary" items): when the layout's own reader finds nothing, try the others.
+      for (Layout other : Layout.values()) {
+        if (other != layout && decisions.isEmpty()) {
+          decisions = decisions(other, text, new ArrayList<>());
+        }
+      }
+      warnings.add(decisions.isEmpty() ? "no decisions found" : "decisions found only in another layout's form");
     }
     String id = header.caseNumber() != null ? header.caseNumber() : "sha-" + contentHash(text);
     boolean synthetic = text.contains(SYNTHETIC_BANNER);
@@ -89,6 +92,14 @@ public final class LetterExtractor {
         header.dateAssigned(), header.urDenialDate(), header.applicationReceived(), header.priority(),
         reviewer, patient, PatientExtractor.diagnoses(summary), Prose.join(summary), decisions,
         warnings, text);
+  }
+
+  private List<Decision> decisions(Layout layout, String text, List<String> warnings) {
+    return switch (layout) {
+      case DWC_2016 -> modern.extract(text, warnings, vocabulary.treatments()::categorize);
+      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text, warnings, vocabulary.treatments()::categorize);
+      case PROFESSIONAL_REVIEW -> professional.extract(text, warnings, vocabulary.treatments()::categorize);
+    };
   }
 
   private static String caseSummary(String text) {

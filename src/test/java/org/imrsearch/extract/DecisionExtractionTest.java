@@ -3,6 +3,7 @@ package org.imrsearch.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.imrsearch.TestLetters;
@@ -95,6 +96,60 @@ class DecisionExtractionTest {
   @Test
   void anItemWithoutContextHasNoItemContext() throws NotALetterException {
     assertNull(decisions("MRI of the lumbar spine: Upheld\n" + BLOCK).get(0).itemContext());
+  }
+
+  @Test
+  void readsNumberedItemsUnderModernHeadings() throws NotALetterException {
+    // A transition-period letter: the 2014 headings, but the outcome written as a sentence.
+    Letter l = extractor.extract("x", letter("""
+        1. Chiropractic treatment 2 times a week for 4 weeks is not medically necessary and appropriate.
+        Guidelines Used in Decision:
+        MTUS Chronic Pain Medical Treatment Guidelines, Manual therapy & manipulation, page 58.
+        Rationale for the Decision:
+        The guidelines allow a trial of 6 visits; 24 visits have been completed without documented improvement.
+
+        2. TENS unit is medically necessary and appropriate.
+        Guidelines Used in Decision:
+        Official Disability Guidelines (ODG), Pain Chapter, TENS.
+        Rationale for the Decision:
+        A one-month trial was successful, and the request is medically necessary.
+        """));
+    assertEquals(List.of("Chiropractic treatment 2 times a week for 4 weeks", "TENS unit"),
+        l.decisions().stream().map(Decision::item).toList());
+    assertEquals(List.of(Outcome.UPHELD, Outcome.OVERTURNED), l.decisions().stream().map(Decision::outcome).toList());
+    assertEquals(List.of("ODG"), l.decisions().get(1).reviewerGuideline().sources());
+    assertTrue(l.warnings().contains("decisions found only in another layout's form"), l.warnings().toString());
+  }
+
+  @Test
+  void readsTheNoticeFormWithBothPartiesGuidelines() throws NotALetterException {
+    Letter l = extractor.extract("x", """
+        MAXIMUS FEDERAL SERVICES, INC.
+        Notice of Independent Medical Review Determination
+        Dated: 12/2/2013
+        IMR Case Number: CM13-0012345
+
+        1) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm patches is not medically necessary
+        and appropriate.
+
+        INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
+        1) Regarding the request for Lidoderm patches:
+        Medical Treatment Guideline(s) the Claims Administrator based its decision on:
+        The Official Disability Guidelines (ODG), Pain Chapter, Lidoderm.
+        Medical Treatment Guideline(s) the Expert Reviewer based his/her decision on:
+        Chronic Pain Medical Treatment Guidelines (2009), Lidoderm (lidocaine patch), page 56-57, which is part of the MTUS.
+        Rationale for the Decision:
+        Lidoderm is recommended only after a trial of first-line therapy, which is not documented. The request is not
+        medically necessary and appropriate.
+        """);
+    assertEquals("notice-2013", l.layout());
+    assertEquals(java.time.LocalDate.of(2013, 12, 2), l.decisionDate());
+    Decision d = l.decisions().get(0);
+    assertEquals("Lidoderm patches", d.item());
+    assertEquals(Outcome.UPHELD, d.outcome());
+    assertEquals(List.of("ODG"), d.claimsAdministratorGuideline().sources());
+    assertEquals(List.of("MTUS"), d.reviewerGuideline().sources());
+    assertTrue(d.rationale().startsWith("Lidoderm is recommended only after"), d.rationale());
   }
 
   @Test
