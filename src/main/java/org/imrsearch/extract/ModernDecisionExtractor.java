@@ -18,7 +18,7 @@ final class ModernDecisionExtractor {
   private static final Pattern PREAMBLE = Pattern.compile(
       "(?is)^\\s*The\\s+Final\\s+Determination\\s+was\\s+based\\s+on\\s+decisions\\s+for\\s+the\\s+disputed\\s+items?\\s*/?\\s*services?\\s+set\\s+forth\\s+below\\s*:?");
   private static final String LABELS =
-      "(?:Claims\\s+Administrator\\s+guideline|MAXIMUS\\s+guideline|Decision\\s+rationale)\\s*:";
+      "(?:Claims\\s+Administrator\\s+guideline|(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline|Decision\\s+rationale)\\s*:";
   private static final Pattern OUTCOME = Pattern.compile(
       "(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
   private static final Pattern OUTCOME_AT_LINE_END = Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");

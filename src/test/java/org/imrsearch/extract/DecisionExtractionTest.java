@@ -94,6 +94,14 @@ class DecisionExtractionTest {
   }
 
   @Test
+  void readsTheExpertReviewerGuidelineLabel() throws NotALetterException {
+    Decision d = decisions("Lumbar support: Upheld\n" + BLOCK.replace("MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.",
+        "Expert Reviewer guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back.")).get(0);
+    assertEquals(List.of("MTUS"), d.claimsAdministratorGuideline().sources());
+    assertEquals(List.of("ODG"), d.reviewerGuideline().sources());
+  }
+
+  @Test
   void anItemWithoutContextHasNoItemContext() throws NotALetterException {
     assertNull(decisions("MRI of the lumbar spine: Upheld\n" + BLOCK).get(0).itemContext());
   }
