@@ -2,7 +2,6 @@ package org.imrsearch.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.imrsearch.config.ConfigSource;
@@ -30,7 +28,6 @@ import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFileReader;
 import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
-import org.imrsearch.search.ExportService;
 import org.imrsearch.search.SearchServices;
 
 /**
@@ -221,13 +218,5 @@ public final class Benchmark {
         Files.delete(p);
       }
     }
-  }
-
-  static Random random() {
-    return new Random(42);
-  }
-
-  static void discard(ExportService.Export export) throws IOException {
-    export.writeTo(OutputStream.nullOutputStream());
   }
 }

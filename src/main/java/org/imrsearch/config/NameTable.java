@@ -2,7 +2,6 @@ package org.imrsearch.config;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,11 +64,6 @@ public final class NameTable {
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  /** All canonical names, in table order. */
-  public List<String> canonicalNames() {
-    return canonicalByKey.values().stream().distinct().toList();
   }
 
   /** Lower case, accents off, "&" as "and", every run of non-letters as one space. */

@@ -31,10 +31,4 @@ public record TreatmentRules(List<NamedPattern> rules, String fallback) {
     return fallback;
   }
 
-  /** Every category name, in table order, then the fallback. */
-  public List<String> categories() {
-    List<String> names = new ArrayList<>(rules.stream().map(NamedPattern::name).distinct().toList());
-    names.add(fallback);
-    return List.copyOf(names);
-  }
 }

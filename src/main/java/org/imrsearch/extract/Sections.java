@@ -9,12 +9,6 @@ import java.util.regex.Pattern;
 final class Sections {
   private Sections() {}
 
-  /** Where {@code heading} first matches at or after {@code from}, or -1. */
-  static int find(String text, Pattern heading, int from) {
-    Matcher m = heading.matcher(text);
-    return m.find(Math.max(0, Math.min(from, text.length()))) ? m.start() : -1;
-  }
-
   /**
    * The text after the first match of {@code heading} up to the earliest match of any of
    * {@code ends} (or the end of the text); empty when the heading is absent.

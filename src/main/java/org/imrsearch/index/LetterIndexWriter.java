@@ -78,11 +78,6 @@ public final class LetterIndexWriter implements AutoCloseable {
     writer.commit();
   }
 
-  /** The writer, for a near-real-time searcher over uncommitted changes. */
-  public IndexWriter indexWriter() {
-    return writer;
-  }
-
   /** Closes without committing: what was not committed is dropped, as after a crash. */
   @Override
   public void close() throws IOException {

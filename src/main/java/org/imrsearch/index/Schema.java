@@ -40,10 +40,6 @@ public final class Schema {
     return config;
   }
 
-  public static boolean isMultiValued(IndexField f) {
-    return MULTI_VALUED.contains(f);
-  }
-
   public static boolean isHierarchical(IndexField f) {
     return HIERARCHICAL.contains(f);
   }

@@ -11,7 +11,6 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -21,9 +20,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.index.Schema;
 
 /**
- * Point-in-time searchers over one index, refreshed as new commits (or, when given the writer,
- * new uncommitted letters) appear. Each searcher comes with the facet state of its reader,
- * built once per refresh rather than once per query.
+ * Point-in-time searchers over one index, refreshed as new commits appear. Each searcher comes
+ * with the facet state of its reader, built once per refresh rather than once per query.
  */
 public final class IndexSearchers implements AutoCloseable {
   /** A searcher and its facet state; release it (try-with-resources) when done. */
@@ -102,12 +100,6 @@ public final class IndexSearchers implements AutoCloseable {
       directory.close();
       throw e;
     }
-  }
-
-  /** Near-real-time searchers that also see what {@code writer} has not committed yet. */
-  public static IndexSearchers nearRealTime(IndexWriter writer) throws IOException {
-    FacetsConfig config = Schema.facetsConfig();
-    return new IndexSearchers(null, new SearcherManager(writer, factory(config)), config);
   }
 
   private static SearcherFactory factory(FacetsConfig config) {
