@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Canonical names and their aliases (specialties, states, ODG chapters), matched the way people
@@ -12,6 +13,8 @@ import java.util.Optional;
  * not matter.
  */
 public final class NameTable {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
   /** Names shorter than this must match exactly: a one-letter slip would make another word. */
   private static final int FUZZY_MIN_LENGTH = 8;
 
@@ -68,9 +71,9 @@ public final class NameTable {
 
   /** Lower case, accents off, "&" as "and", every run of non-letters as one space. */
   static String key(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
-    return s.replaceAll("[^a-z0-9]+", " ").strip();
+    return NON_ALPHANUMERIC.matcher(s).replaceAll(" ").strip();
   }
 
   private static boolean withinOneEdit(String a, String b) {

@@ -7,6 +7,7 @@ import org.imrsearch.model.Outcome;
 
 /** Small rules shared by the decision extractors of every layout. */
 final class DecisionParts {
+  private static final Pattern LEADING_COPULA = Pattern.compile("(?i)^\\s*(?:[,:]\\s*)?(?:(?:is|was)\\b\\s*:?\\s*)?");
   private static final Pattern LEADING = Pattern.compile(
       "(?i)^(?:\\d{1,2}\\s*[.)]\\s*)?(?:MAXIMUS\\s+Federal\\s+Services,?\\s+Inc\\.?\\s+has\\s+determined\\s+(?:that\\s+)?)?"
           + "(?:Regarding\\s+)?(?:(?:the\\s+)?request(?:ed)?\\s+(?:for|of)\\s+(?:an?\\s+|the\\s+)?)?");
@@ -50,9 +51,9 @@ final class DecisionParts {
     if (lastEnd < 0) {
       return null;
     }
-    String tail = p.substring(lastEnd).replaceFirst("(?i)^\\s*(?:[,:]\\s*)?(?:(?:is|was)\\b\\s*:?\\s*)?", "");
+    String tail = LEADING_COPULA.matcher(p.substring(lastEnd)).replaceFirst("");
     tail = cleanItem(tail);
-    if (tail.replaceAll("[^\\p{L}\\p{N}]", "").length() >= 2) {
+    if (tail.codePoints().filter(Character::isLetterOrDigit).count() >= 2) {
       return tail;
     }
     Matcher was = WAS_ORIGINAL.matcher(p);

@@ -23,6 +23,13 @@ import org.imrsearch.model.Guideline;
  * families and normalized citation paths, driven by {@link GuidelineRules}.
  */
 final class GuidelineParser {
+  private static final Pattern TRAILING_AND = Pattern.compile("(?i)[,\\s]+and\\s*$");
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,.:;-]+|[\\s,.:;-]+$");
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s,.:;/()-]+");
+  private static final Pattern TOPIC_END = Pattern.compile("[;.]|\\s+and\\s+(?:Other|ODG)\\b");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern TAIL_EDGES = Pattern.compile("^[\\s,.:;()\\-\u2013]+|[\\s,.:;(\\-\u2013]+$");
+  private static final Pattern TAIL_END = Pattern.compile("[\\s,.:;(\\-]+$");
   private static final Pattern DECISION_BASED_ON = Pattern.compile("(?i)(?=Decision\\s+based\\s+on\\b)");
   private static final Pattern MTUS_SEGMENT = Pattern.compile("(?i)^Decision\\s+based\\s+on\\s+(?:the\\s+)?(?:CA\\s+|California\\s+)?MTUS\\b");
   private static final Pattern NON_MTUS_SEGMENT = Pattern.compile("(?i)^Decision\\s+based\\s+on\\s+Non-?\\s*MTUS\\s+Citation\\s*:?");
@@ -112,7 +119,7 @@ final class GuidelineParser {
     String remaining = rest.toString();
     boolean other = rules.strongOther().stream().anyMatch(p -> p.matcher(remaining).find());
     if (found.isEmpty() && !other) {
-      boolean words = remaining.replaceAll("[^\\p{L}]", "").length() >= 3;
+      boolean words = Prose.letters(remaining) >= 3;
       other = namedCitation ? words : rules.weakOther().stream().anyMatch(p -> p.matcher(remaining).find());
     }
     if (other) {
@@ -184,8 +191,8 @@ final class GuidelineParser {
   private static List<String> sections(String after) {
     String s = SECTION_LABEL.matcher(after).replaceFirst("");
     s = PAGES.matcher(WHICH_IS.split(s, 2)[0]).replaceAll(" ");
-    s = s.replaceAll("(?i)[,\\s]+and\\s*$", "").replaceAll("^[\\s,.:;-]+|[\\s,.:;-]+$", "");
-    if (s.replaceAll("[^\\p{L}]", "").length() < 3) {
+    s = EDGE_PUNCTUATION.matcher(TRAILING_AND.matcher(s).replaceAll("")).replaceAll("");
+    if (Prose.letters(s) < 3) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
@@ -198,13 +205,13 @@ final class GuidelineParser {
   private String odgCitation(String text) {
     Matcher name = ODG_NAME.matcher(text);
     String after = name.find() ? text.substring(name.end()) : text;
-    after = ODG_NOISE.matcher(after).replaceAll(" ").replaceAll("^[\\s,.:;/()-]+", "");
+    after = LEADING_PUNCTUATION.matcher(ODG_NOISE.matcher(after).replaceAll(" ")).replaceFirst("");
     for (NamedPattern chapter : rules.odgChapters()) {
       Matcher m = chapter.pattern().matcher(after);
       if (m.lookingAt()) {
         String topic = after.substring(m.end());
-        topic = WHICH_IS.split(topic.split("[;.]|\\s+and\\s+(?:Other|ODG)\\b", 2)[0], 2)[0];
-        boolean hasTopic = topic.replaceAll("[^\\p{L}]", "").length() >= 2;
+        topic = WHICH_IS.split(TOPIC_END.split(topic, 2)[0], 2)[0];
+        boolean hasTopic = Prose.letters(topic) >= 2;
         return ODG + "/" + chapter.name() + (hasTopic ? "/" + sentenceCase(tail(topic)) : "");
       }
     }
@@ -213,7 +220,7 @@ final class GuidelineParser {
 
   private static String acoemCitation(String text) {
     Matcher m = ACOEM_CHAPTER.matcher(text);
-    return m.find() ? ACOEM + "/" + sentenceCase(m.group(1).replaceAll("\\s+", " ").strip()) : ACOEM;
+    return m.find() ? ACOEM + "/" + sentenceCase(WHITESPACE.matcher(m.group(1)).replaceAll(" ").strip()) : ACOEM;
   }
 
   private static String remove(String text, List<Pattern> patterns) {
@@ -237,11 +244,10 @@ final class GuidelineParser {
 
   /** A citation part short enough to be a facet label, cut at a word; "/" is the path separator. */
   private static String tail(String s) {
-    String t = s.replace('/', '-').replaceAll("\\s+", " ")
-        .replaceAll("^[\\s,.:;()\\-\u2013]+|[\\s,.:;(\\-\u2013]+$", "");
+    String t = TAIL_EDGES.matcher(WHITESPACE.matcher(s.replace('/', '-')).replaceAll(" ")).replaceAll("");
     if (t.length() > MAX_CITATION_TAIL) {
       int cut = t.lastIndexOf(' ', MAX_CITATION_TAIL);
-      t = t.substring(0, cut > 20 ? cut : MAX_CITATION_TAIL).replaceAll("[\\s,.:;(\\-]+$", "");
+      t = TAIL_END.matcher(t.substring(0, cut > 20 ? cut : MAX_CITATION_TAIL)).replaceAll("");
     }
     long open = t.chars().filter(c -> c == '(').count();
     long close = t.chars().filter(c -> c == ')').count();

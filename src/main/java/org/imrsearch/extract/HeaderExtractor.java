@@ -14,6 +14,8 @@ import org.imrsearch.model.Layout;
  * separate runs (all labels, then all values); the second form is read by position.
  */
 final class HeaderExtractor {
+  private static final Pattern DATE_ASSIGNED_WORDS = Pattern.compile("(?i)Date\\s+Assigned");
+  private static final Pattern PRIORITY_WORDS = Pattern.compile("(?i)Priority");
   private static final Pattern CASE_NUMBER = Pattern.compile("\\b((?:C[MB]|SY)\\d{2}-\\d{7})\\b");
   private static final Pattern HEADER_END = Pattern.compile(
       "(?i)HOW\\s+THE\\s+IMR\\s+FINAL|DOCUMENTS\\s+REVIEWED|CLINICAL\\s+CASE\\s+SUMMARY|CASE\\s+SUMMARY"
@@ -59,7 +61,7 @@ final class HeaderExtractor {
     for (LocalDate d : dates) {
       found += d == null ? 0 : 1;
     }
-    if (found < FIELDS && header.matches("(?is).*Date\\s+Assigned.*")) {
+    if (found < FIELDS && DATE_ASSIGNED_WORDS.matcher(header).find()) {
       List<LocalDate> inOrder = new ArrayList<>();
       Matcher m = ANY_DATE.matcher(header);
       while (m.find()) {
@@ -77,7 +79,7 @@ final class HeaderExtractor {
     }
     Matcher priority = PRIORITY.matcher(header);
     String prio = priority.find() ? priority.group(1) : null;
-    if (prio == null && header.matches("(?is).*Priority.*")) {
+    if (prio == null && PRIORITY_WORDS.matcher(header).find()) {
       Matcher word = PRIORITY_WORD.matcher(header);
       prio = word.find() ? word.group(1) : null;
     }

@@ -22,6 +22,7 @@ import org.imrsearch.model.Reviewer;
  * left empty and named in the letter's warnings.
  */
 public final class LetterExtractor {
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s.,;:]+");
   private static final Pattern CASE_SUMMARY = Pattern.compile("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY\\s*:?");
   private static final Pattern SUMMARY_END = Pattern.compile(
       "(?im)^\\s*(?:IMR\\s+ISSUES|IMR\\s+DECISION|DOCUMENTS\\s+REVIEWED|MEDICAL\\s+TREATMENT\\s+GUIDELINE|RATIONALE\\s+FOR"
@@ -110,7 +111,7 @@ public final class LetterExtractor {
     Matcher end = SUMMARY_END.matcher(text);
     int stop = end.find(start.end()) ? end.start() : text.length();
     String summary = SUMMARY_BOILERPLATE.matcher(text.substring(start.end(), stop)).replaceFirst("");
-    return summary.replaceFirst("^[\\s.,;:]+", "").strip();
+    return LEADING_PUNCTUATION.matcher(summary).replaceFirst("").strip();
   }
 
   private static String contentHash(String text) {

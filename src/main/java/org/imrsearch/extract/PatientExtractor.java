@@ -10,6 +10,8 @@ import org.imrsearch.model.Patient;
 
 /** Reads the injured worker's age, sex and injury date, and the diagnoses, from the case summary. */
 final class PatientExtractor {
+  private static final Pattern DIAGNOSIS_LEAD = Pattern.compile("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?");
+  private static final Pattern DIAGNOSIS_END = Pattern.compile("[\\s.,:;]+$");
   private static final Pattern AGE = Pattern.compile("(?i)\\b(\\d{1,2})[-\\s]+(?:year|yr)s?[-\\s]+old\\b|\\bage\\s*:?\\s*(\\d{1,2})\\b|\\baged\\s+(\\d{1,2})\\b");
   private static final Pattern SEX_WORD = Pattern.compile("(?i)\\b(male|female|man|woman|gentleman|lady|boy|girl)\\b");
   private static final Pattern HE = Pattern.compile("(?i)\\b(?:he|him|his|himself)\\b");
@@ -73,7 +75,7 @@ final class PatientExtractor {
       return out;
     }
     for (String d : DIAGNOSIS_SPLIT.split(m.group(1))) {
-      String s = d.replaceAll("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?", "").replaceAll("[\\s.,:;]+$", "").strip();
+      String s = DIAGNOSIS_END.matcher(DIAGNOSIS_LEAD.matcher(d).replaceFirst("")).replaceAll("").strip();
       if (s.length() >= 3 && s.length() <= MAX_DIAGNOSIS_LENGTH && out.size() < MAX_DIAGNOSES && !out.contains(s)) {
         out.add(s);
       }

@@ -33,7 +33,7 @@ final class ProfessionalReviewExtractor {
     List<String> items = new ArrayList<>();
     for (String piece : ITEM_SEPARATOR.split(Sections.after(text, ISSUE, NEXT_HEADING))) {
       String item = DecisionParts.cleanItemWithoutArticle(piece);
-      if (item.replaceAll("[^\\p{L}]", "").length() >= 2) {
+      if (Prose.letters(item) >= 2) {
         items.add(item);
       }
     }

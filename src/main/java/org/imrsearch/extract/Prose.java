@@ -38,6 +38,17 @@ final class Prose {
     return out.toString();
   }
 
+  /** How many letters {@code text} holds: a cheap "is there a word here" test. */
+  static int letters(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Whether the whitespace just before {@code end} holds a line break. */
   private static boolean breakHadNewline(String text, int end) {
     for (int j = end - 1; j >= 0 && Character.isWhitespace(text.charAt(j)); j--) {

@@ -20,6 +20,8 @@ import org.imrsearch.model.Reviewer;
  * Disability Evaluation and is licensed to practice in California").
  */
 final class ReviewerExtractor {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern PIECE_EDGES = Pattern.compile("^(?:and|&)\\s+|[.:]+$");
   private static final Pattern LICENSURE_LIST = Pattern.compile(
       "(?is)State\\(?s?\\)?\\s+of\\s+Licensure\\s*:(.*?)(?=Certification\\(?s?\\)?\\s*/?\\s*Specialt|\\n\\s*\\n|$)");
   private static final Pattern SPECIALTY_LIST = Pattern.compile(
@@ -47,7 +49,7 @@ final class ReviewerExtractor {
 
   Reviewer extract(String text, List<String> warnings) {
     Matcher title = TITLE.matcher(text);
-    String reviewerTitle = title.find() ? title.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") : null;
+    String reviewerTitle = title.find() ? WHITESPACE.matcher(title.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ") : null;
     Set<String> specialties = new LinkedHashSet<>();
     Set<String> states = new LinkedHashSet<>();
     Matcher list = SPECIALTY_LIST.matcher(text);
@@ -96,7 +98,7 @@ final class ReviewerExtractor {
   static List<String> resolve(String written, NameTable table, String what, List<String> warnings) {
     List<String> pieces = new ArrayList<>();
     for (String piece : LIST_SEPARATOR.split(Prose.join(written))) {
-      String p = piece.replaceAll("^(?:and|&)\\s+|[.:]+$", "").strip();
+      String p = PIECE_EDGES.matcher(piece).replaceAll("").strip();
       if (!p.isEmpty()) {
         pieces.add(p);
       }

@@ -16,6 +16,7 @@ final class TextCleaner {
       Pattern.compile("(?i)^\\s*(?:-\\s*)?page\\s+\\d+(?:\\s+of\\s+\\d+)?(?:\\s*-)?\\s*$");
   private static final Pattern CASE_ONLY_LINE =
       Pattern.compile("(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?(?:C[MB]|SY)\\d{2}-\\d{7}\\s*$");
+  private static final Pattern FORM_FEED = Pattern.compile("\n?\f\n?");
   private static final Pattern RUN_TOGETHER = Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
 
   private TextCleaner() {}
@@ -24,13 +25,17 @@ final class TextCleaner {
     String text = (isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC))
         .replace("\r\n", "\n")
         .replace('\r', '\n')
-        .replaceAll("\n?\f\n?", "\n")
         .replace('\u00a0', ' ')
         .replace("\u00ad", "")
         .replace('\u2010', '-')
         .replace('\u2011', '-')
         .replace("\ufeff", "");
-    text = RUN_TOGETHER.matcher(text).replaceAll("not $1");
+    if (text.indexOf('\f') >= 0) {
+      text = FORM_FEED.matcher(text).replaceAll("\n"); // a page break is a line break, not a paragraph
+    }
+    if (hasRunTogetherNot(text)) {
+      text = RUN_TOGETHER.matcher(text).replaceAll("not $1");
+    }
     List<String> lines = new ArrayList<>(text.lines().toList());
     if (isDoubleSpaced(lines)) {
       // Some extractors write an empty line after every line and a line holding one space
@@ -63,6 +68,21 @@ final class TextCleaner {
       out.remove(out.size() - 1);
     }
     return String.join("\n", out);
+  }
+
+  /** A cheap test before the regex: "not" directly followed by a letter, in any case. */
+  private static boolean hasRunTogetherNot(String text) {
+    for (int i = 1; i + 2 < text.length(); i++) {
+      if ((text.charAt(i) | 0x20) != 'o') {
+        continue;
+      }
+      char t = (char) (text.charAt(i + 1) | 0x20);
+      char next = (char) (text.charAt(i + 2) | 0x20);
+      if ((text.charAt(i - 1) | 0x20) == 'n' && t == 't' && (next == 'm' || next == 'n' || next == 'r')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAscii(String s) {

@@ -59,8 +59,13 @@ public enum IndexField {
   // --- letter documents ---
   /** Text, stored with offsets: the clinical case summary. */
   CASE_SUMMARY("case_summary"),
-  /** Text, stored with offsets: the whole cleaned letter. */
+  /** Stored only: the whole cleaned letter, for the letter page (its parts are indexed on their own). */
   TEXT("text"),
+  /**
+   * Text, not stored: the whole letter again, indexed only when none of its decisions could be
+   * read, so that such a letter is still found by {@code letter:} queries.
+   */
+  UNREAD_TEXT("unread_text"),
   /** Stored JSON of the extracted letter (without its text). */
   LETTER_JSON("letter_json"),
   /** Stored: the file the letter was read from. */

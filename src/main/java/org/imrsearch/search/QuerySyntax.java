@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,9 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.search.join.ScoreMode;
 import org.apache.lucene.search.join.ToChildBlockJoinQuery;
+import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.apache.lucene.util.BytesRef;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
@@ -40,15 +43,18 @@ import org.imrsearch.index.Schema;
 /**
  * The query language users type: words (all must match), "quoted phrases", "phrase"~3, OR,
  * -exclusion, field:value, prefix* and fuzzy~ with limits. Words search the rationale and the
- * item; {@code summary:} and {@code letter:} search the letter's case summary and whole text and
- * find its decisions (a block join); keyword fields match facet values, ignoring case.
+ * item; {@code summary:} and {@code letter:} search the letter's case summary or any part of the
+ * letter and find all its decisions (block joins); keyword fields match facet values, ignoring case.
  */
 public final class QuerySyntax {
   /** Query field name -> index field. */
   static final Map<String, IndexField> TEXT_FIELDS = Map.of(
       "rationale", IndexField.RATIONALE, "item", IndexField.ITEM, "guidelines", IndexField.GUIDELINE_TEXT);
-  static final Map<String, IndexField> LETTER_FIELDS = Map.of(
-      "summary", IndexField.CASE_SUMMARY, "letter", IndexField.TEXT);
+  static final Map<String, IndexField> LETTER_FIELDS = Map.of("summary", IndexField.CASE_SUMMARY);
+  /** The query field for any part of the letter: its summary, any decision's prose, or its unread text. */
+  private static final String WHOLE_LETTER = "letter";
+  private static final List<IndexField> DECISION_PROSE = List.of(IndexField.RATIONALE, IndexField.ITEM, IndexField.GUIDELINE_TEXT);
+  private static final List<IndexField> LETTER_PROSE = List.of(IndexField.CASE_SUMMARY, IndexField.UNREAD_TEXT);
   static final Map<String, IndexField> KEYWORD_FIELDS = Map.ofEntries(
       Map.entry("specialty", IndexField.SPECIALTY), Map.entry("guideline", IndexField.GUIDELINE),
       Map.entry("caguideline", IndexField.CA_GUIDELINE), Map.entry("outcome", IndexField.OUTCOME),
@@ -177,6 +183,9 @@ public final class QuerySyntax {
       if (name.equals(DATE_FIELD)) {
         return getRangeQuery(field, text, text, true, true);
       }
+      if (name.equals(WHOLE_LETTER)) {
+        return wholeLetter(f -> super.getFieldQuery(f, text, quoted));
+      }
       return wrap(name, super.getFieldQuery(indexField(name), text, quoted));
     }
 
@@ -188,6 +197,9 @@ public final class QuerySyntax {
       String name = field.toLowerCase(Locale.ROOT);
       if (KEYWORD_FIELDS.containsKey(name) || name.equals(DATE_FIELD)) {
         return getFieldQuery(field, text, true);
+      }
+      if (name.equals(WHOLE_LETTER)) {
+        return wholeLetter(f -> super.getFieldQuery(f, text, slop));
       }
       return wrap(name, super.getFieldQuery(indexField(name), text, slop));
     }
@@ -244,6 +256,9 @@ public final class QuerySyntax {
       if (KEYWORD_FIELDS.containsKey(name)) {
         throw new ParseException("wildcards and fuzzy terms work on text fields, not on " + name + ":");
       }
+      if (name.equals(WHOLE_LETTER)) {
+        return wholeLetter(build);
+      }
       return wrap(name, build.on(indexField(name)));
     }
 
@@ -260,6 +275,34 @@ public final class QuerySyntax {
         throw new ParseException("unknown field '" + name + ":'; fields are " + new TreeSet<>(allFieldNames()));
       }
       return f.fieldName();
+    }
+
+    /**
+     * The decisions of every letter that matches anywhere: in its summary, in any of its
+     * decisions' prose (joined up to the letter), or in the text of a letter whose decisions could
+     * not be read. The whole letter is not indexed a second time: these parts cover it.
+     */
+    private Query wholeLetter(Build build) throws ParseException {
+      BooleanQuery.Builder inDecisions = new BooleanQuery.Builder();
+      for (IndexField f : DECISION_PROSE) {
+        Query q = build.on(f.fieldName());
+        if (q != null) {
+          inDecisions.add(q, BooleanClause.Occur.SHOULD);
+        }
+      }
+      BooleanQuery.Builder inLetter = new BooleanQuery.Builder();
+      for (IndexField f : LETTER_PROSE) {
+        Query q = build.on(f.fieldName());
+        if (q != null) {
+          inLetter.add(q, BooleanClause.Occur.SHOULD);
+        }
+      }
+      BooleanQuery decisionsPart = inDecisions.build();
+      if (decisionsPart.clauses().isEmpty() && inLetter.build().clauses().isEmpty()) {
+        return null; // only stop words
+      }
+      inLetter.add(new ToParentBlockJoinQuery(decisionsPart, letters, ScoreMode.Max), BooleanClause.Occur.SHOULD);
+      return new ToChildBlockJoinQuery(inLetter.build(), letters);
     }
 
     /** Letter-level text finds the letter; the join turns it into the letter's decisions. */
@@ -299,6 +342,7 @@ public final class QuerySyntax {
   private static Set<String> allFieldNames() {
     Set<String> names = new HashSet<>(TEXT_FIELDS.keySet());
     names.addAll(LETTER_FIELDS.keySet());
+    names.add(WHOLE_LETTER);
     names.addAll(KEYWORD_FIELDS.keySet());
     names.add(DATE_FIELD);
     names.remove("letter_id");

@@ -157,6 +157,46 @@ class ApiTest {
     assertEquals(expected, allIds("\"" + phrase + "\""));
   }
 
+  /** The ids of every decision of the letters for which {@code matches} holds. */
+  private Set<String> decisionsOfLettersWhere(java.util.function.Predicate<Letter> matches) {
+    Set<String> ids = new HashSet<>();
+    for (Letter l : letters) {
+      if (matches.test(l)) {
+        for (int i = 0; i < l.decisions().size(); i++) {
+          ids.add(l.id() + "#" + (i + 1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private boolean holds(String text, List<String> wanted) {
+    try {
+      return text != null && java.util.Collections.indexOfSubList(tokens(text), wanted) >= 0;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lumbar spine", "opioid", "sleep hygiene"})
+  void aLetterPhraseFindsEveryDecisionOfEachLetterHoldingItAnywhere(String phrase) throws IOException, InterruptedException {
+    List<String> wanted = tokens(phrase);
+    Set<String> expected = decisionsOfLettersWhere(l -> holds(l.caseSummary(), wanted)
+        || l.decisions().stream().anyMatch(d -> holds(d.rationale(), wanted) || holds(d.item(), wanted)
+            || holds(d.claimsAdministratorGuideline().text(), wanted) || holds(d.reviewerGuideline().text(), wanted)));
+    assertFalse(expected.isEmpty(), "the phrase should occur in the sample letters");
+    assertEquals(expected, allIds("letter:\"" + phrase + "\""));
+  }
+
+  @Test
+  void aSummaryPhraseFindsEveryDecisionOfEachLetterWhoseSummaryHoldsIt() throws IOException, InterruptedException {
+    List<String> wanted = tokens("industrial injury");
+    Set<String> expected = decisionsOfLettersWhere(l -> holds(l.caseSummary(), wanted));
+    assertFalse(expected.isEmpty(), "the phrase should occur in the sample summaries");
+    assertEquals(expected, allIds("summary:\"industrial injury\""));
+  }
+
   @Test
   void highlightsThePhraseInPassages() throws IOException, InterruptedException {
     JsonNode hit = json("/api/search?q=" + enc("\"objective functional improvement\"")).get("hits").get(0);
