@@ -45,7 +45,7 @@ function renderSummary(result) {
   const to = Math.min(result.total, result.page * result.size);
   document.getElementById('summary').textContent = result.total === 0
     ? 'No decisions match.'
-    : `${from}\u2013${to} of ${result.total.toLocaleString()} decisions (${result.took} ms)`;
+    : `${from}\u2013${to} of ${result.total.toLocaleString()} decisions (${result.took} ms${result.cached ? ', cached' : ''})`;
 }
 
 function renderHits(result, q) {

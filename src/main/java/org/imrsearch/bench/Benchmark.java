@@ -28,6 +28,7 @@ import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFileReader;
 import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
+import org.imrsearch.search.ResultCache;
 import org.imrsearch.search.SearchServices;
 
 /**
@@ -38,6 +39,8 @@ public final class Benchmark {
   static final String RARE_PHRASE = "gym membership";
   static final String COMMON_PHRASE = "objective functional improvement";
   private static final int PDF_SAMPLE = 200;
+  private static final int HTTP_CLIENTS = 16;
+  private static final Duration HTTP_DURATION = Duration.ofSeconds(15);
 
   private final Path work;
   private final long letters;
@@ -100,14 +103,23 @@ public final class Benchmark {
 
   private Figures queries(List<Path> files, Path index, Figures f, java.io.PrintStream log) throws Exception {
     log.println("bench: queries ...");
-    try (SearchServices services = SearchServices.open(index, ConfigSource.bundled(), mapper)) {
+    HttpBench http = new HttpBench(mapper, log);
+    // Without the result cache, so every iteration does the whole work of its query.
+    try (SearchServices services = SearchServices.open(index, ConfigSource.bundled(), mapper, 0)) {
       new QueryBench(services, files).run(f);
       if (f.values().containsKey("baseline.scanRarePhrase.ms")) {
         f.put("queries.phraseRare.speedupOverScan", f.number("baseline.scanRarePhrase.ms") / f.number("queries.phraseRare.p50Ms"), "x");
         f.put("queries.phraseCommon.speedupOverScan", f.number("baseline.scanCommonPhrase.ms") / f.number("queries.phraseCommon.p50Ms"), "x");
       }
-      log.println("bench: HTTP ...");
-      new HttpBench(services, mapper).run(f, 16, Duration.ofSeconds(15));
+      log.println("bench: HTTP, result cache off ...");
+      http.run(services, "http.searchMixUncached", f, HTTP_CLIENTS, HTTP_DURATION);
+    }
+    // As served: popular requests are answered from the result cache until the index changes.
+    try (SearchServices services = SearchServices.open(index, ConfigSource.bundled(), mapper)) {
+      log.println("bench: HTTP, result cache on ...");
+      http.run(services, "http.searchMix", f, HTTP_CLIENTS, HTTP_DURATION);
+      ResultCache.Stats cache = services.cacheStats();
+      f.put("http.searchMix.cacheHitRatio", cache.hits() / (double) Math.max(1, cache.hits() + cache.misses()), "");
     }
     return f;
   }

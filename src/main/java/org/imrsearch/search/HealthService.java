@@ -8,12 +8,14 @@ import org.apache.lucene.search.TermQuery;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 
-/** The index's size, freshness and schema version. */
+/** The index's size, freshness and schema version, and how the result cache is doing. */
 public final class HealthService {
   private final IndexSearchers searchers;
+  private final ResultCache cache;
 
-  public HealthService(IndexSearchers searchers) {
+  public HealthService(IndexSearchers searchers, ResultCache cache) {
     this.searchers = searchers;
+    this.cache = cache;
   }
 
   public IndexHealth health() throws IOException {
@@ -23,7 +25,8 @@ public final class HealthService {
       long letters = searcher.count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)));
       long decisions = searcher.count(QuerySyntax.decisions());
       Map<String, String> commit = snapshot.commitData();
-      return new IndexHealth("ok", letters, decisions, commit.get(Schema.COMMIT_TIME), commit.get(Schema.COMMIT_SCHEMA_VERSION));
+      return new IndexHealth("ok", letters, decisions, commit.get(Schema.COMMIT_TIME), commit.get(Schema.COMMIT_SCHEMA_VERSION),
+          cache.stats());
     }
   }
 }

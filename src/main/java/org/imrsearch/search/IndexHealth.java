@@ -1,4 +1,5 @@
 package org.imrsearch.search;
 
 /** What /api/health reports about the index. */
-public record IndexHealth(String status, long letters, long decisions, String lastCommit, String schemaVersion) {}
+public record IndexHealth(String status, long letters, long decisions, String lastCommit, String schemaVersion,
+    ResultCache.Stats resultCache) {}

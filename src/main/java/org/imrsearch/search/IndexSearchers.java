@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -41,9 +44,14 @@ public final class IndexSearchers implements AutoCloseable {
      * gets its own, since the limit is a property of the searcher.
      */
     public IndexSearcher searcher(Duration timeout) {
-      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader());
+      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader(), segmentThreads);
       limited.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
       return limited;
+    }
+
+    /** Identifies this point in time: equal for snapshots of the same reader, so results can be cached by it. */
+    public Object version() {
+      return searcher.getIndexReader().getReaderCacheHelper().getKey();
     }
 
     public SortedSetDocValuesReaderState facetState() {
@@ -68,8 +76,8 @@ public final class IndexSearchers implements AutoCloseable {
   private static final class StatefulSearcher extends IndexSearcher {
     final SortedSetDocValuesReaderState state;
 
-    StatefulSearcher(IndexReader reader, FacetsConfig config) throws IOException {
-      super(reader);
+    StatefulSearcher(IndexReader reader, FacetsConfig config, Executor executor) throws IOException {
+      super(reader, executor);
       this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
     }
   }
@@ -77,11 +85,17 @@ public final class IndexSearchers implements AutoCloseable {
   private final Directory directory;
   private final SearcherManager manager;
   private final FacetsConfig facetsConfig;
+  /**
+   * Threads that search a query's segment slices in parallel: a large query's latency shrinks
+   * with the cores, while many concurrent queries simply share them.
+   */
+  private final ExecutorService segmentThreads;
 
-  private IndexSearchers(Directory directory, SearcherManager manager, FacetsConfig facetsConfig) {
+  private IndexSearchers(Directory directory, FacetsConfig facetsConfig, ExecutorService segmentThreads) throws IOException {
     this.directory = directory;
-    this.manager = manager;
     this.facetsConfig = facetsConfig;
+    this.segmentThreads = segmentThreads;
+    this.manager = new SearcherManager(directory, factory(facetsConfig, segmentThreads));
   }
 
   /** Searchers over the committed index in {@code path}. */
@@ -94,19 +108,28 @@ public final class IndexSearchers implements AutoCloseable {
       if (!DirectoryReader.indexExists(directory)) {
         throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
       }
-      FacetsConfig config = Schema.facetsConfig();
-      return new IndexSearchers(directory, new SearcherManager(directory, factory(config)), config);
+      ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "search-segments");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        return new IndexSearchers(directory, Schema.facetsConfig(), threads);
+      } catch (IOException | RuntimeException e) {
+        threads.shutdownNow();
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
   }
 
-  private static SearcherFactory factory(FacetsConfig config) {
+  private static SearcherFactory factory(FacetsConfig config, Executor executor) {
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-        return new StatefulSearcher(reader, config);
+        return new StatefulSearcher(reader, config, executor);
       }
     };
   }
@@ -130,9 +153,8 @@ public final class IndexSearchers implements AutoCloseable {
     try {
       manager.close();
     } finally {
-      if (directory != null) {
-        directory.close();
-      }
+      segmentThreads.shutdownNow();
+      directory.close();
     }
   }
 }

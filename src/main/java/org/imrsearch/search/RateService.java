@@ -34,8 +34,14 @@ public final class RateService {
 
   private final Duration timeout;
 
-  public RateService(IndexSearchers searchers, QuerySyntax syntax, Duration timeout) {
+  private final ResultCache cache;
+
+  /** What a rates request asks, as a cache key. */
+  private record Request(String query, Map<Filter, List<String>> filters, List<Filter> by) {}
+
+  public RateService(IndexSearchers searchers, QuerySyntax syntax, Duration timeout, ResultCache cache) {
     this.searchers = searchers;
+    this.cache = cache;
     this.syntax = syntax;
     this.timeout = timeout;
   }
@@ -46,40 +52,51 @@ public final class RateService {
     }
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      IndexSearcher searcher = snapshot.searcher(timeout);
-      Query query = syntax.parse(queryText, searcher);
-      DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
-      RateRow baseline;
-      List<RateRow> rows = new ArrayList<>();
-      if (by.stream().allMatch(f -> !Schema.isHierarchical(f.field()))) {
-        // Flat groupings have keyword doc values of their own: one pass counts everything.
-        RateCollectorManager.Counts counts = searcher.search(selection,
-            new RateCollectorManager(by.stream().map(f -> f.field().fieldName()).toList()));
-        baseline = RateRow.of(List.of("all"), counts.total(), counts.overturned());
-        counts.byKey().forEach((key, n) -> rows.add(RateRow.of(key, n[0], n[1])));
+      boolean[] computed = {false};
+      Request request = new Request(queryText == null ? "" : queryText.strip(), Map.copyOf(filters), List.copyOf(by));
+      RateTable table = cache.get(snapshot.version(), request, () -> {
+        computed[0] = true;
+        return compute(snapshot, queryText, filters, by, start);
+      });
+      return computed[0] ? table : table.fromCache((System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private RateTable compute(IndexSearchers.Snapshot snapshot, String queryText, Map<Filter, List<String>> filters, List<Filter> by,
+      long start) throws IOException {
+    IndexSearcher searcher = snapshot.searcher(timeout);
+    Query query = syntax.parse(queryText, searcher);
+    DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
+    RateRow baseline;
+    List<RateRow> rows = new ArrayList<>();
+    if (by.stream().allMatch(f -> !Schema.isHierarchical(f.field()))) {
+      // Flat groupings have keyword doc values of their own: one pass counts everything.
+      RateCollectorManager.Counts counts = searcher.search(selection,
+          new RateCollectorManager(by.stream().map(f -> f.field().fieldName()).toList()));
+      baseline = RateRow.of(List.of("all"), counts.total(), counts.overturned());
+      counts.byKey().forEach((key, n) -> rows.add(RateRow.of(key, n[0], n[1])));
+    } else {
+      Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
+      Counts overturned = counts(searcher, snapshot.facetState(), overturned(selection), by.get(0));
+      baseline = RateRow.of(List.of("all"), all.total, overturned.total);
+      if (by.size() == 1) {
+        all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
       } else {
-        Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
-        Counts overturned = counts(searcher, snapshot.facetState(), overturned(selection), by.get(0));
-        baseline = RateRow.of(List.of("all"), all.total, overturned.total);
-        if (by.size() == 1) {
-          all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
-        } else {
-          for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
-            DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
-            Counts a = counts(searcher, snapshot.facetState(), inGroup, by.get(1));
-            Counts o = counts(searcher, snapshot.facetState(), overturned(inGroup), by.get(1));
-            a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
-                List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
-          }
+        for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
+          DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
+          Counts a = counts(searcher, snapshot.facetState(), inGroup, by.get(1));
+          Counts o = counts(searcher, snapshot.facetState(), overturned(inGroup), by.get(1));
+          a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
+              List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
         }
       }
-      if (searcher.timedOut()) {
-        throw new BadRequestException("the rates took longer than the limit of " + timeout.toMillis() + " ms: narrow the selection");
-      }
-      rows.sort(Comparator.comparingLong(RateRow::decisions).reversed().thenComparing(r -> String.join("/", r.key())));
-      long took = (System.nanoTime() - start) / 1_000_000;
-      return new RateTable(queryText, by.stream().map(Filter::param).toList(), "decisions", RateTable.NOTE, baseline, rows, took);
     }
+    if (searcher.timedOut()) {
+      throw new BadRequestException("the rates took longer than the limit of " + timeout.toMillis() + " ms: narrow the selection");
+    }
+    rows.sort(Comparator.comparingLong(RateRow::decisions).reversed().thenComparing(r -> String.join("/", r.key())));
+    long took = (System.nanoTime() - start) / 1_000_000;
+    return new RateTable(queryText, by.stream().map(Filter::param).toList(), "decisions", RateTable.NOTE, baseline, rows, took, false);
   }
 
   private DrillDownQuery overturned(DrillDownQuery selection) {

@@ -48,8 +48,11 @@ public final class SearchService {
   private final Duration timeout;
   private final AtomicReference<CachedFacets> everything = new AtomicReference<>();
 
-  public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, Duration timeout) {
+  private final ResultCache cache;
+
+  public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, Duration timeout, ResultCache cache) {
     this.searchers = searchers;
+    this.cache = cache;
     this.syntax = syntax;
     this.indexAnalyzer = indexAnalyzer;
     this.timeout = timeout;
@@ -58,52 +61,61 @@ public final class SearchService {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      IndexSearcher searcher = snapshot.searcher(timeout);
-      Query query = syntax.parse(request.query(), searcher);
-      DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
-      boolean byDate = request.sort() == SearchRequest.Sort.DATE;
-      ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
-      int wanted = after == null ? request.page() * request.size() : request.size();
-      // The landing view (no query, no filter) has the same facets until the index changes:
-      // counted once per index version, not once per request.
-      boolean everythingView = request.query().isBlank() && request.filters().isEmpty();
-      Object readerKey = searcher.getIndexReader().getReaderCacheHelper().getKey();
-      CachedFacets cached = everything.get();
-      boolean useCache = everythingView && cached != null && cached.key() == readerKey;
-      TopDocs top;
-      Facets counted = null;
-      if (useCache) {
-        top = byDate
-            ? searcher.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
-            : searcher.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
-      } else {
-        // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected,
-        // the search runs untimed (the filters only narrow it; the query's own cost is bounded
-        // by the syntax limits).
-        IndexSearcher sidewaysSearcher = request.filters().isEmpty() ? searcher : snapshot.searcher();
-        DrillSideways sideways = new DrillSideways(sidewaysSearcher, searchers.facetsConfig(), snapshot.facetState());
-        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
-            ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
-            : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
-        top = result.collectorResult;
-        counted = result.facets;
-      }
-      if (searcher.timedOut()) {
-        throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
-      }
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
-      List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
-      List<FacetGroup> facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
-      if (everythingView && !useCache) {
-        everything.set(new CachedFacets(readerKey, facets));
-      }
-      long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
-      String next = page.length == request.size() && (after != null || seen < top.totalHits.value())
-          ? Cursor.encode(page[page.length - 1], byDate) : null;
-      long took = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(request.query(), top.totalHits.value(), request.page(), request.size(),
-          request.sort().name().toLowerCase(Locale.ROOT), hits, facets, next, took);
+      boolean[] computed = {false};
+      SearchResult result = cache.get(snapshot.version(), request, () -> {
+        computed[0] = true;
+        return compute(snapshot, request, start);
+      });
+      return computed[0] ? result : result.fromCache((System.nanoTime() - start) / 1_000_000);
     }
+  }
+
+  private SearchResult compute(IndexSearchers.Snapshot snapshot, SearchRequest request, long start) throws IOException {
+    IndexSearcher searcher = snapshot.searcher(timeout);
+    Query query = syntax.parse(request.query(), searcher);
+    DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE;
+    ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+    int wanted = after == null ? request.page() * request.size() : request.size();
+    // The landing view (no query, no filter) has the same facets until the index changes:
+    // counted once per index version, not once per request.
+    boolean everythingView = request.query().isBlank() && request.filters().isEmpty();
+    Object readerKey = searcher.getIndexReader().getReaderCacheHelper().getKey();
+    CachedFacets cached = everything.get();
+    boolean useCache = everythingView && cached != null && cached.key() == readerKey;
+    TopDocs top;
+    Facets counted = null;
+    if (useCache) {
+      top = byDate
+          ? searcher.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
+          : searcher.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+    } else {
+      // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected,
+      // the search runs untimed (the filters only narrow it; the query's own cost is bounded
+      // by the syntax limits).
+      IndexSearcher sidewaysSearcher = request.filters().isEmpty() ? searcher : snapshot.searcher();
+      DrillSideways sideways = new DrillSideways(sidewaysSearcher, searchers.facetsConfig(), snapshot.facetState());
+      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
+          ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
+          : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+      top = result.collectorResult;
+      counted = result.facets;
+    }
+    if (searcher.timedOut()) {
+      throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
+    }
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
+    List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
+    List<FacetGroup> facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
+    if (everythingView && !useCache) {
+      everything.set(new CachedFacets(readerKey, facets));
+    }
+    long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
+    String next = page.length == request.size() && (after != null || seen < top.totalHits.value())
+        ? Cursor.encode(page[page.length - 1], byDate) : null;
+    long took = (System.nanoTime() - start) / 1_000_000;
+    return new SearchResult(request.query(), top.totalHits.value(), request.page(), request.size(),
+        request.sort().name().toLowerCase(Locale.ROOT), hits, facets, next, took, false);
   }
 
   /** The facets of all decisions, for the reader they were counted on. */

@@ -28,16 +28,18 @@ public final class SearchServices implements AutoCloseable {
   private final LetterService letters;
   private final ExportService export;
   private final HealthService health;
+  private final ResultCache cache;
 
-  private SearchServices(IndexSearchers searchers, Analyzers analyzers, ObjectMapper mapper) {
+  private SearchServices(IndexSearchers searchers, Analyzers analyzers, ObjectMapper mapper, ResultCache cache) {
     this.searchers = searchers;
     this.analyzers = analyzers;
+    this.cache = cache;
     QuerySyntax syntax = new QuerySyntax(analyzers.query());
-    this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT);
-    this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT);
+    this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT, cache);
+    this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT, cache);
     this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
     this.export = new ExportService(searchers, syntax, mapper);
-    this.health = new HealthService(searchers);
+    this.health = new HealthService(searchers, cache);
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "index-refresh");
       t.setDaemon(true);
@@ -46,10 +48,16 @@ public final class SearchServices implements AutoCloseable {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
+  /** The services over {@code index}, caching recent results ({@link ResultCache#DEFAULT_ENTRIES}). */
   public static SearchServices open(Path index, ConfigSource config, ObjectMapper mapper) throws IOException {
+    return open(index, config, mapper, ResultCache.DEFAULT_ENTRIES);
+  }
+
+  /** The services over {@code index}, caching at most {@code cachedResults} recent results (0: none). */
+  public static SearchServices open(Path index, ConfigSource config, ObjectMapper mapper, int cachedResults) throws IOException {
     Analyzers analyzers = Analyzers.load(config);
     try {
-      return new SearchServices(IndexSearchers.open(index), analyzers, mapper);
+      return new SearchServices(IndexSearchers.open(index), analyzers, mapper, new ResultCache(cachedResults));
     } catch (IOException | RuntimeException e) {
       analyzers.close();
       throw e;
@@ -82,6 +90,10 @@ public final class SearchServices implements AutoCloseable {
 
   public HealthService health() {
     return health;
+  }
+
+  public ResultCache.Stats cacheStats() {
+    return cache.stats();
   }
 
   @Override

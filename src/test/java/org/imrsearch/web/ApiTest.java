@@ -198,6 +198,18 @@ class ApiTest {
   }
 
   @Test
+  void aRepeatedSearchIsServedFromTheCacheWithTheSameAnswer() throws IOException, InterruptedException {
+    String request = "/api/search?q=" + enc("\"home exercise program\"") + "&outcome=upheld&size=7";
+    JsonNode first = json(request);
+    JsonNode again = json(request);
+    assertFalse(first.get("cached").asBoolean());
+    assertTrue(again.get("cached").asBoolean());
+    assertEquals(first.get("hits"), again.get("hits"));
+    assertEquals(first.get("facets"), again.get("facets"));
+    assertFalse(json(request + "&page=2").get("cached").asBoolean(), "another page is another request");
+  }
+
+  @Test
   void highlightsThePhraseInPassages() throws IOException, InterruptedException {
     JsonNode hit = json("/api/search?q=" + enc("\"objective functional improvement\"")).get("hits").get(0);
     assertTrue(hit.get("passages").get(0).asText().contains("<mark>objective functional improvement</mark>"), hit.toString());

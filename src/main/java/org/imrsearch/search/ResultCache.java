@@ -1,0 +1,60 @@
+package org.imrsearch.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * Results of recent requests, per point in time of the index: the same request against the same
+ * index version has the same answer, so a popular search or rates table is computed once per
+ * index change instead of once per visitor. Identical requests arriving together wait for one
+ * computation. Entries of an older index version are never asked for again and age out; failed
+ * requests are not kept.
+ */
+public final class ResultCache {
+  /** About 20 KB per cached page of hits: at most ~100 MB of heap. */
+  public static final int DEFAULT_ENTRIES = 5_000;
+
+  private final Cache<Key, Object> cache;
+
+  private record Key(Object indexVersion, Object request) {}
+
+  /** A result computed on a miss. */
+  public interface Compute<T> {
+    T get() throws IOException;
+  }
+
+  /** What the cache did since it was made. */
+  public record Stats(long hits, long misses, long entries) {}
+
+  /** A cache of at most {@code maxEntries} results; 0 turns caching off. */
+  public ResultCache(int maxEntries) {
+    this.cache = Caffeine.newBuilder()
+        .maximumSize(maxEntries)
+        .expireAfterAccess(Duration.ofMinutes(10))
+        .recordStats()
+        .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> T get(Object indexVersion, Object request, Compute<T> compute) throws IOException {
+    try {
+      return (T) cache.get(new Key(indexVersion, request), k -> {
+        try {
+          return compute.get();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  public Stats stats() {
+    var s = cache.stats();
+    return new Stats(s.hitCount(), s.missCount(), cache.estimatedSize());
+  }
+}
