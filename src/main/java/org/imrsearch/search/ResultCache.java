@@ -17,6 +17,7 @@ public final class ResultCache {
   /** About 20 KB per cached page of hits: at most ~100 MB of heap. */
   public static final int DEFAULT_ENTRIES = 5_000;
 
+  /** Null when caching is off: Caffeine evicts a zero-size cache's entries only later, so they could still be hit. */
   private final Cache<Key, Object> cache;
 
   private record Key(Object indexVersion, Object request) {}
@@ -31,7 +32,7 @@ public final class ResultCache {
 
   /** A cache of at most {@code maxEntries} results; 0 turns caching off. */
   public ResultCache(int maxEntries) {
-    this.cache = Caffeine.newBuilder()
+    this.cache = maxEntries <= 0 ? null : Caffeine.newBuilder()
         .maximumSize(maxEntries)
         .expireAfterAccess(Duration.ofMinutes(10))
         .recordStats()
@@ -40,6 +41,9 @@ public final class ResultCache {
 
   @SuppressWarnings("unchecked")
   <T> T get(Object indexVersion, Object request, Compute<T> compute) throws IOException {
+    if (cache == null) {
+      return compute.get();
+    }
     try {
       return (T) cache.get(new Key(indexVersion, request), k -> {
         try {
@@ -54,6 +58,9 @@ public final class ResultCache {
   }
 
   public Stats stats() {
+    if (cache == null) {
+      return new Stats(0, 0, 0);
+    }
     var s = cache.stats();
     return new Stats(s.hitCount(), s.missCount(), cache.estimatedSize());
   }
