@@ -16,7 +16,6 @@ final class TextCleaner {
       Pattern.compile("(?i)^\\s*(?:-\\s*)?page\\s+\\d+(?:\\s+of\\s+\\d+)?(?:\\s*-)?\\s*$");
   private static final Pattern CASE_ONLY_LINE =
       Pattern.compile("(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?(?:C[MB]|SY)\\d{2}-\\d{7}\\s*$");
-  private static final Pattern FORM_FEED = Pattern.compile("\n?\f\n?");
   private static final Pattern RUN_TOGETHER = Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
 
   private TextCleaner() {}
@@ -31,7 +30,7 @@ final class TextCleaner {
         .replace('\u2011', '-')
         .replace("\ufeff", "");
     if (text.indexOf('\f') >= 0) {
-      text = FORM_FEED.matcher(text).replaceAll("\n"); // a page break is a line break, not a paragraph
+      text = formFeedsAsLineBreaks(text);
     }
     if (hasRunTogetherNot(text)) {
       text = RUN_TOGETHER.matcher(text).replaceAll("not $1");
@@ -68,6 +67,32 @@ final class TextCleaner {
       out.remove(out.size() - 1);
     }
     return String.join("\n", out);
+  }
+
+  /**
+   * A page break is a line break, not a paragraph: each form feed, with one line break on each
+   * side of it, becomes one line break.
+   */
+  static String formFeedsAsLineBreaks(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    boolean lastWasInputNewline = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\f') {
+        b.append(c);
+        lastWasInputNewline = c == '\n';
+        continue;
+      }
+      if (lastWasInputNewline) {
+        b.setLength(b.length() - 1);
+      }
+      b.append('\n');
+      if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      lastWasInputNewline = false;
+    }
+    return b.toString();
   }
 
   /** A cheap test before the regex: "not" directly followed by a letter, in any case. */

@@ -61,11 +61,6 @@ public enum IndexField {
   CASE_SUMMARY("case_summary"),
   /** Stored only: the whole cleaned letter, for the letter page (its parts are indexed on their own). */
   TEXT("text"),
-  /**
-   * Text, not stored: the whole letter again, indexed only when none of its decisions could be
-   * read, so that such a letter is still found by {@code letter:} queries.
-   */
-  UNREAD_TEXT("unread_text"),
   /** Stored JSON of the extracted letter (without its text). */
   LETTER_JSON("letter_json"),
   /** Stored: the file the letter was read from. */

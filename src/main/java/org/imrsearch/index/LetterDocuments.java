@@ -1,9 +1,7 @@
 package org.imrsearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -22,7 +20,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.imrsearch.model.Decision;
-import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
 
 /**
@@ -124,9 +121,6 @@ public final class LetterDocuments {
     // The whole text is stored, not indexed: its summary and decisions are indexed on their own,
     // and analysing it all again cost a third of indexing and a quarter of the index.
     doc.add(new StoredField(IndexField.TEXT.fieldName(), letter.text()));
-    if (letter.decisions().isEmpty()) {
-      doc.add(new TextField(IndexField.UNREAD_TEXT.fieldName(), letter.text(), Field.Store.NO));
-    }
     doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(storedLetter(letter))));
     doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
     if (letter.caseNumber() != null) {
@@ -139,16 +133,17 @@ public final class LetterDocuments {
   }
 
   /**
-   * The letter's JSON without the prose stored elsewhere in its block (the text, the case
-   * summary, each decision's rationale), so each is stored once; reading a letter puts them back.
+   * The letter without the prose stored elsewhere in its block (the text, the case summary, each
+   * decision's rationale), so each is stored once; reading a letter puts them back.
    */
-  private ObjectNode storedLetter(Letter letter) {
-    ObjectNode node = Json.withoutText(mapper, letter);
-    node.remove("caseSummary");
-    for (JsonNode decision : node.withArray("decisions")) {
-      ((ObjectNode) decision).remove("rationale");
-    }
-    return node;
+  private static Letter storedLetter(Letter l) {
+    List<Decision> decisions = l.decisions().stream()
+        .map(d -> new Decision(d.item(), d.itemContext(), d.outcome(), d.treatmentCategory(),
+            d.claimsAdministratorGuideline(), d.reviewerGuideline(), ""))
+        .toList();
+    return new Letter(l.source(), l.id(), l.layout(), l.synthetic(), l.caseNumber(), l.decisionDate(), l.dateAssigned(),
+        l.urDenialDate(), l.applicationReceived(), l.priority(), l.reviewer(), l.patient(), l.diagnoses(), "", decisions,
+        l.warnings(), "");
   }
 
   private static Document common(Letter letter, String type) {

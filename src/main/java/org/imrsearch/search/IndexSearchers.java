@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -58,6 +60,21 @@ public final class IndexSearchers implements AutoCloseable {
       return ((StatefulSearcher) searcher).state;
     }
 
+    /** The ordinals of keyword field {@code field} across this reader's segments, built once per reader. */
+    public StringDocValuesReaderState keywordState(String field) throws IOException {
+      try {
+        return ((StatefulSearcher) searcher).keywordStates.computeIfAbsent(field, f -> {
+          try {
+            return new StringDocValuesReaderState(searcher.getIndexReader(), f);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
     public Map<String, String> commitData() throws IOException {
       IndexReader reader = searcher.getIndexReader();
       return reader instanceof DirectoryReader dr ? dr.getIndexCommit().getUserData() : Map.of();
@@ -75,6 +92,7 @@ public final class IndexSearchers implements AutoCloseable {
 
   private static final class StatefulSearcher extends IndexSearcher {
     final SortedSetDocValuesReaderState state;
+    final Map<String, StringDocValuesReaderState> keywordStates = new ConcurrentHashMap<>();
 
     StatefulSearcher(IndexReader reader, FacetsConfig config, Executor executor) throws IOException {
       super(reader, executor);

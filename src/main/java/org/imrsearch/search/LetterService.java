@@ -70,6 +70,7 @@ public final class LetterService {
   /** The stored letter JSON with the case summary and the rationales put back (they are stored once, elsewhere). */
   private String wholeLetter(IndexSearcher searcher, String id, Document letterDoc) throws IOException {
     ObjectNode letter = (ObjectNode) mapper.readTree(letterDoc.get(IndexField.LETTER_JSON.fieldName()));
+    letter.remove("text"); // the view carries the text beside the letter, not inside it
     letter.put("caseSummary", letterDoc.get(IndexField.CASE_SUMMARY.fieldName()));
     Map<Integer, String> rationales = new HashMap<>();
     Query decisions = new BooleanQuery.Builder()

@@ -51,10 +51,10 @@ public final class QuerySyntax {
   static final Map<String, IndexField> TEXT_FIELDS = Map.of(
       "rationale", IndexField.RATIONALE, "item", IndexField.ITEM, "guidelines", IndexField.GUIDELINE_TEXT);
   static final Map<String, IndexField> LETTER_FIELDS = Map.of("summary", IndexField.CASE_SUMMARY);
-  /** The query field for any part of the letter: its summary, any decision's prose, or its unread text. */
+  /** The query field for any part of the letter: its summary or any of its decisions' prose. */
   private static final String WHOLE_LETTER = "letter";
   private static final List<IndexField> DECISION_PROSE = List.of(IndexField.RATIONALE, IndexField.ITEM, IndexField.GUIDELINE_TEXT);
-  private static final List<IndexField> LETTER_PROSE = List.of(IndexField.CASE_SUMMARY, IndexField.UNREAD_TEXT);
+  private static final List<IndexField> LETTER_PROSE = List.of(IndexField.CASE_SUMMARY);
   static final Map<String, IndexField> KEYWORD_FIELDS = Map.ofEntries(
       Map.entry("specialty", IndexField.SPECIALTY), Map.entry("guideline", IndexField.GUIDELINE),
       Map.entry("caguideline", IndexField.CA_GUIDELINE), Map.entry("outcome", IndexField.OUTCOME),
@@ -278,9 +278,9 @@ public final class QuerySyntax {
     }
 
     /**
-     * The decisions of every letter that matches anywhere: in its summary, in any of its
-     * decisions' prose (joined up to the letter), or in the text of a letter whose decisions could
-     * not be read. The whole letter is not indexed a second time: these parts cover it.
+     * The decisions of every letter that matches anywhere: in its summary or in any of its
+     * decisions' items, rationales and guidelines (joined up to the letter). The whole letter is
+     * not indexed a second time: these parts cover all of it but the header and boilerplate.
      */
     private Query wholeLetter(Build build) throws ParseException {
       BooleanQuery.Builder inDecisions = new BooleanQuery.Builder();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -94,7 +97,7 @@ public final class SearchService {
       // the search runs untimed (the filters only narrow it; the query's own cost is bounded
       // by the syntax limits).
       IndexSearcher sidewaysSearcher = request.filters().isEmpty() ? searcher : snapshot.searcher();
-      DrillSideways sideways = new DrillSideways(sidewaysSearcher, searchers.facetsConfig(), snapshot.facetState());
+      DrillSideways sideways = new KeywordDrillSideways(sidewaysSearcher, snapshot, searchers);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
           ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
           : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
@@ -141,21 +144,62 @@ public final class SearchService {
     return new Sort(LongField.newSortField(IndexField.DECISION_DATE.fieldName(), true, SortedNumericSelector.Type.MIN));
   }
 
+  /**
+   * The page's hits with their rationale passages. Each hit's stored fields are read once, for
+   * the hit and for the highlighter: stored fields are compressed in blocks, and decompressing a
+   * block per hit twice was most of a selective query's time.
+   */
   private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Document> docs = new ArrayList<>(page.scoreDocs.length);
+    Map<Integer, String> rationales = new HashMap<>();
+    for (ScoreDoc hit : page.scoreDocs) {
+      Document d = DecisionFields.load(stored, hit.doc);
+      docs.add(d);
+      rationales.put(hit.doc, d.get(IndexField.RATIONALE.fieldName()));
+    }
     String[] passages = new String[page.scoreDocs.length];
     if (page.scoreDocs.length > 0) {
-      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-          .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " \u2026 ", true))
-          .build();
-      passages = highlighter.highlight(IndexField.RATIONALE.fieldName(), query, page, PASSAGES);
+      UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+          .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " \u2026 ", true));
+      passages = new PreloadedHighlighter(builder, IndexField.RATIONALE.fieldName(), rationales)
+          .highlight(IndexField.RATIONALE.fieldName(), query, page, PASSAGES);
     }
-    StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
     for (int i = 0; i < page.scoreDocs.length; i++) {
       List<String> marked = passages[i] == null ? List.of() : Arrays.stream(passages[i].split(" \u2026 ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-      hits.add(DecisionFields.hit(DecisionFields.load(stored, page.scoreDocs[i].doc), marked));
+      hits.add(DecisionFields.hit(docs.get(i), marked));
     }
     return hits;
+  }
+
+  /** A highlighter that takes the text of the field it marks from values already loaded, by doc id. */
+  private static final class PreloadedHighlighter extends UnifiedHighlighter {
+    private final String field;
+    private final Map<Integer, String> values;
+
+    PreloadedHighlighter(Builder builder, String field, Map<Integer, String> values) {
+      super(builder);
+      this.field = field;
+      this.values = values;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) {
+      List<CharSequence[]> loaded = new ArrayList<>();
+      try {
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          CharSequence[] row = new CharSequence[fields.length];
+          for (int f = 0; f < fields.length; f++) {
+            row[f] = fields[f].equals(field) ? values.getOrDefault(doc, "") : "";
+          }
+          loaded.add(row);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e); // an iterator over an array of doc ids does no I/O
+      }
+      return loaded;
+    }
   }
 
   private static List<FacetGroup> facetGroups(Facets facets, Map<Filter, List<String>> filters) throws IOException {

@@ -34,4 +34,13 @@ class TextCleanerTest {
   void joinsHyphenatedLineBreaksKeepingTheHyphen() {
     assertEquals("dated 11-21-2016, was a distorted copy", Prose.join("dated 11-21-\n2016, was a distorted copy"));
   }
+
+  @Test
+  void aFormFeedWithTheLineBreaksAroundItIsOneLineBreak() {
+    assertEquals("a\nb", TextCleaner.formFeedsAsLineBreaks("a\n\f\nb"));
+    assertEquals("a\nb", TextCleaner.formFeedsAsLineBreaks("a\fb"));
+    assertEquals("a\n\nb", TextCleaner.formFeedsAsLineBreaks("a\f\fb"), "two page breaks in a row");
+    assertEquals("a\n\nb", TextCleaner.formFeedsAsLineBreaks("a\n\f\n\fb"));
+    assertEquals("a\n\nb", TextCleaner.formFeedsAsLineBreaks("a\n\n\fb"), "a paragraph break before the page stays one");
+  }
 }
