@@ -27,4 +27,13 @@ class TableRowTest {
     assertTrue(lower.matcher("ct scan").find());
     assertFalse(lower.matcher("cta chest").find());
   }
+
+  @Test
+  void aTreatmentRuleNeedsOneOfTheWordsItsAlternativesStartWith() {
+    assertEquals(List.of("mri", "ct", "magnetic", "lab"),
+        TreatmentRules.requiredWords(TableRow.lowerCaseLiterals("\\bMRI'?s?\\b|\\bCT\\b|magnetic\\s+resonance|\\blabs?\\b")));
+    assertEquals(null, TreatmentRules.requiredWords("x-?\\s*rays?|imaging"), "an alternative starting with one letter");
+    assertEquals(null, TreatmentRules.requiredWords("(?:pre|post)-op|surgery"), "an alternative starting with a group");
+    assertEquals(List.of("physical", "therap"), TreatmentRules.requiredWords("physical\\s+(?:therapy|medicine)|therap(?:y|ies)"));
+  }
 }
