@@ -52,13 +52,9 @@ public final class RateService {
     }
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      boolean[] computed = {false};
       Request request = new Request(queryText == null ? "" : queryText.strip(), Map.copyOf(filters), List.copyOf(by));
-      RateTable table = cache.get(snapshot.version(), request, () -> {
-        computed[0] = true;
-        return compute(snapshot, queryText, filters, by, start);
-      });
-      return computed[0] ? table : table.fromCache((System.nanoTime() - start) / 1_000_000);
+      ResultCache.Found<RateTable> found = cache.get(snapshot.version(), request, () -> compute(snapshot, queryText, filters, by, start));
+      return found.cached() ? found.value().fromCache((System.nanoTime() - start) / 1_000_000) : found.value();
     }
   }
 

@@ -27,6 +27,9 @@ public final class ResultCache {
     T get() throws IOException;
   }
 
+  /** A result, and whether it was already in the cache (rather than computed for this call). */
+  public record Found<T>(T value, boolean cached) {}
+
   /** What the cache did since it was made. */
   public record Stats(long hits, long misses, long entries) {}
 
@@ -39,19 +42,23 @@ public final class ResultCache {
         .build();
   }
 
+  /** The result for {@code request} on {@code indexVersion}, computed on a miss. */
   @SuppressWarnings("unchecked")
-  <T> T get(Object indexVersion, Object request, Compute<T> compute) throws IOException {
+  <T> Found<T> get(Object indexVersion, Object request, Compute<T> compute) throws IOException {
     if (cache == null) {
-      return compute.get();
+      return new Found<>(compute.get(), false);
     }
+    boolean[] computed = {false};
     try {
-      return (T) cache.get(new Key(indexVersion, request), k -> {
+      T value = (T) cache.get(new Key(indexVersion, request), k -> {
+        computed[0] = true;
         try {
           return compute.get();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
+      return new Found<>(value, !computed[0]);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

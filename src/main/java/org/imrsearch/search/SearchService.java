@@ -64,12 +64,8 @@ public final class SearchService {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      boolean[] computed = {false};
-      SearchResult result = cache.get(snapshot.version(), request, () -> {
-        computed[0] = true;
-        return compute(snapshot, request, start);
-      });
-      return computed[0] ? result : result.fromCache((System.nanoTime() - start) / 1_000_000);
+      ResultCache.Found<SearchResult> found = cache.get(snapshot.version(), request, () -> compute(snapshot, request, start));
+      return found.cached() ? found.value().fromCache((System.nanoTime() - start) / 1_000_000) : found.value();
     }
   }
 
@@ -83,7 +79,7 @@ public final class SearchService {
     // The landing view (no query, no filter) has the same facets until the index changes:
     // counted once per index version, not once per request.
     boolean everythingView = request.query().isBlank() && request.filters().isEmpty();
-    Object readerKey = searcher.getIndexReader().getReaderCacheHelper().getKey();
+    Object readerKey = snapshot.version();
     CachedFacets cached = everything.get();
     boolean useCache = everythingView && cached != null && cached.key() == readerKey;
     TopDocs top;

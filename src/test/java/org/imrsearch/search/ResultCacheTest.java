@@ -14,9 +14,9 @@ class ResultCacheTest {
   void computesOncePerRequestAndIndexVersion() throws IOException {
     ResultCache cache = new ResultCache(10);
     AtomicInteger computed = new AtomicInteger();
-    assertEquals("a", cache.get(version, "q", () -> "a" + (computed.incrementAndGet() > 1 ? "again" : "")));
-    assertEquals("a", cache.get(version, "q", () -> "a" + (computed.incrementAndGet() > 1 ? "again" : "")));
-    assertEquals("b", cache.get(new Object(), "q", () -> "b"), "a new index version is a new answer");
+    assertEquals(new ResultCache.Found<>("a1", false), cache.get(version, "q", () -> "a" + computed.incrementAndGet()));
+    assertEquals(new ResultCache.Found<>("a1", true), cache.get(version, "q", () -> "a" + computed.incrementAndGet()));
+    assertEquals(new ResultCache.Found<>("b", false), cache.get(new Object(), "q", () -> "b"), "a new index version is a new answer");
     assertEquals(1, computed.get());
     assertEquals(new ResultCache.Stats(1, 2, 2), cache.stats());
   }
@@ -26,7 +26,7 @@ class ResultCacheTest {
     ResultCache off = new ResultCache(0);
     AtomicInteger computed = new AtomicInteger();
     for (int i = 0; i < 5; i++) {
-      off.get(version, "q", computed::incrementAndGet);
+      assertEquals(false, off.get(version, "q", computed::incrementAndGet).cached());
     }
     assertEquals(5, computed.get());
   }
@@ -40,6 +40,6 @@ class ResultCacheTest {
     assertThrows(BadRequestException.class, () -> cache.get(version, "q", () -> {
       throw new BadRequestException("bad");
     }));
-    assertEquals("ok", cache.get(version, "q", () -> "ok"));
+    assertEquals(new ResultCache.Found<>("ok", false), cache.get(version, "q", () -> "ok"));
   }
 }
