@@ -95,7 +95,7 @@ final class TextCleaner {
     return b.toString();
   }
 
-  /** A cheap test before the regex: "not" directly followed by a letter, in any case. */
+  /** A cheap test before the regex: "not" run into "m", "n" or "r" (the words it separates), in any case. */
   private static boolean hasRunTogetherNot(String text) {
     for (int i = 1; i + 2 < text.length(); i++) {
       if ((text.charAt(i) | 0x20) != 'o') {

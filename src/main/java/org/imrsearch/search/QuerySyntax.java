@@ -54,7 +54,6 @@ public final class QuerySyntax {
   /** The query field for any part of the letter: its summary or any of its decisions' prose. */
   private static final String WHOLE_LETTER = "letter";
   private static final List<IndexField> DECISION_PROSE = List.of(IndexField.RATIONALE, IndexField.ITEM, IndexField.GUIDELINE_TEXT);
-  private static final List<IndexField> LETTER_PROSE = List.of(IndexField.CASE_SUMMARY);
   static final Map<String, IndexField> KEYWORD_FIELDS = Map.ofEntries(
       Map.entry("specialty", IndexField.SPECIALTY), Map.entry("guideline", IndexField.GUIDELINE),
       Map.entry("caguideline", IndexField.CA_GUIDELINE), Map.entry("outcome", IndexField.OUTCOME),
@@ -283,26 +282,29 @@ public final class QuerySyntax {
      * not indexed a second time: these parts cover all of it but the header and boilerplate.
      */
     private Query wholeLetter(Build build) throws ParseException {
-      BooleanQuery.Builder inDecisions = new BooleanQuery.Builder();
-      for (IndexField f : DECISION_PROSE) {
-        Query q = build.on(f.fieldName());
-        if (q != null) {
-          inDecisions.add(q, BooleanClause.Occur.SHOULD);
-        }
-      }
-      BooleanQuery.Builder inLetter = new BooleanQuery.Builder();
-      for (IndexField f : LETTER_PROSE) {
-        Query q = build.on(f.fieldName());
-        if (q != null) {
-          inLetter.add(q, BooleanClause.Occur.SHOULD);
-        }
-      }
-      BooleanQuery decisionsPart = inDecisions.build();
-      if (decisionsPart.clauses().isEmpty() && inLetter.build().clauses().isEmpty()) {
+      BooleanQuery inDecisions = anyOf(DECISION_PROSE, build);
+      Query inSummary = build.on(IndexField.CASE_SUMMARY.fieldName());
+      if (inDecisions.clauses().isEmpty() && inSummary == null) {
         return null; // only stop words
       }
-      inLetter.add(new ToParentBlockJoinQuery(decisionsPart, letters, ScoreMode.Max), BooleanClause.Occur.SHOULD);
+      BooleanQuery.Builder inLetter = new BooleanQuery.Builder()
+          .add(new ToParentBlockJoinQuery(inDecisions, letters, ScoreMode.Max), BooleanClause.Occur.SHOULD);
+      if (inSummary != null) {
+        inLetter.add(inSummary, BooleanClause.Occur.SHOULD);
+      }
       return new ToChildBlockJoinQuery(inLetter.build(), letters);
+    }
+
+    /** The query built on each of {@code fields}, any of them matching. */
+    private BooleanQuery anyOf(List<IndexField> fields, Build build) throws ParseException {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (IndexField f : fields) {
+        Query q = build.on(f.fieldName());
+        if (q != null) {
+          any.add(q, BooleanClause.Occur.SHOULD);
+        }
+      }
+      return any.build();
     }
 
     /** Letter-level text finds the letter; the join turns it into the letter's decisions. */
