@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -58,6 +61,19 @@ public final class IndexSearchers implements AutoCloseable {
 
     public SortedSetDocValuesReaderState facetState() {
       return ((StatefulSearcher) searcher).state;
+    }
+
+    /**
+     * The facet counts of {@code hits}, the segments counted in parallel: at a million letters a
+     * broad query's counting is most of its time, and one core would leave the other idle.
+     */
+    public Facets countFacets(FacetsCollector hits) throws IOException {
+      try {
+        return new ConcurrentSortedSetDocValuesFacetCounts(facetState(), hits, countThreads);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while counting facets", e);
+      }
     }
 
     /** The ordinals of keyword field {@code field} across this reader's segments, built once per reader. */
@@ -108,11 +124,19 @@ public final class IndexSearchers implements AutoCloseable {
    * with the cores, while many concurrent queries simply share them.
    */
   private final ExecutorService segmentThreads;
+  /**
+   * Threads that count a query's facets segment by segment. A pool of their own: the counting
+   * caller waits for them, and a caller that is itself a segment thread must not wait for its
+   * own pool.
+   */
+  private final ExecutorService countThreads;
 
-  private IndexSearchers(Directory directory, FacetsConfig facetsConfig, ExecutorService segmentThreads) throws IOException {
+  private IndexSearchers(Directory directory, FacetsConfig facetsConfig, ExecutorService segmentThreads, ExecutorService countThreads)
+      throws IOException {
     this.directory = directory;
     this.facetsConfig = facetsConfig;
     this.segmentThreads = segmentThreads;
+    this.countThreads = countThreads;
     this.manager = new SearcherManager(directory, factory(facetsConfig, segmentThreads));
   }
 
@@ -126,21 +150,27 @@ public final class IndexSearchers implements AutoCloseable {
       if (!DirectoryReader.indexExists(directory)) {
         throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
       }
-      ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-        Thread t = new Thread(r, "search-segments");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService threads = pool("search-segments");
+      ExecutorService counters = pool("count-facets");
       try {
-        return new IndexSearchers(directory, Schema.facetsConfig(), threads);
+        return new IndexSearchers(directory, Schema.facetsConfig(), threads, counters);
       } catch (IOException | RuntimeException e) {
         threads.shutdownNow();
+        counters.shutdownNow();
         throw e;
       }
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
+  }
+
+  private static ExecutorService pool(String name) {
+    return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static SearcherFactory factory(FacetsConfig config, Executor executor) {
@@ -172,6 +202,7 @@ public final class IndexSearchers implements AutoCloseable {
       manager.close();
     } finally {
       segmentThreads.shutdownNow();
+      countThreads.shutdownNow();
       directory.close();
     }
   }

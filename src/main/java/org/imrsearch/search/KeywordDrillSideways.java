@@ -8,7 +8,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.IndexSearcher;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
@@ -30,7 +29,7 @@ final class KeywordDrillSideways extends DrillSideways {
   @Override
   protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
       throws IOException {
-    Facets drillDownFacets = new SortedSetDocValuesFacetCounts(snapshot.facetState(), drillDowns);
+    Facets drillDownFacets = snapshot.countFacets(drillDowns);
     if (drillSideways == null || drillSideways.length == 0) {
       return drillDownFacets;
     }
@@ -39,7 +38,7 @@ final class KeywordDrillSideways extends DrillSideways {
       String dim = drillSidewaysDims[i];
       sideways.put(dim, isFlat(dim)
           ? new StringValueFacetCounts(snapshot.keywordState(dim), drillSideways[i])
-          : new SortedSetDocValuesFacetCounts(snapshot.facetState(), drillSideways[i]));
+          : snapshot.countFacets(drillSideways[i]));
     }
     return new MultiFacets(sideways, drillDownFacets);
   }

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.imrsearch.index.Schema;
@@ -72,16 +71,16 @@ public final class RateService {
       baseline = RateRow.of(List.of("all"), counts.total(), counts.overturned());
       counts.byKey().forEach((key, n) -> rows.add(RateRow.of(key, n[0], n[1])));
     } else {
-      Counts all = counts(searcher, snapshot.facetState(), selection, by.get(0));
-      Counts overturned = counts(searcher, snapshot.facetState(), overturned(selection), by.get(0));
+      Counts all = counts(searcher, snapshot, selection, by.get(0));
+      Counts overturned = counts(searcher, snapshot, overturned(selection), by.get(0));
       baseline = RateRow.of(List.of("all"), all.total, overturned.total);
       if (by.size() == 1) {
         all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
       } else {
         for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
           DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
-          Counts a = counts(searcher, snapshot.facetState(), inGroup, by.get(1));
-          Counts o = counts(searcher, snapshot.facetState(), overturned(inGroup), by.get(1));
+          Counts a = counts(searcher, snapshot, inGroup, by.get(1));
+          Counts o = counts(searcher, snapshot, overturned(inGroup), by.get(1));
           a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
               List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
         }
@@ -103,7 +102,7 @@ public final class RateService {
 
   private record Counts(long total, Map<String, Long> byValue) {}
 
-  private static Counts counts(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query query, Filter by)
+  private static Counts counts(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, Query query, Filter by)
       throws IOException {
     FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
     long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
@@ -111,7 +110,7 @@ public final class RateService {
     if (total == 0) {
       return new Counts(0, byValue);
     }
-    SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(state, fc);
+    Facets facets = snapshot.countFacets(fc);
     FacetResult result;
     try {
       result = facets.getTopChildren(MAX_GROUPS, by.dim());
