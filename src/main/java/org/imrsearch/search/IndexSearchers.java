@@ -76,6 +76,11 @@ public final class IndexSearchers implements AutoCloseable {
       }
     }
 
+    /** Facets that {@code counting} works out in the background, for the caller to read later. */
+    Facets inBackground(FutureFacets.Counting counting) {
+      return FutureFacets.start(counting, backgroundThreads);
+    }
+
     /** The ordinals of keyword field {@code field} across this reader's segments, built once per reader. */
     public StringDocValuesReaderState keywordState(String field) throws IOException {
       try {
@@ -130,6 +135,8 @@ public final class IndexSearchers implements AutoCloseable {
    * own pool.
    */
   private final ExecutorService countThreads;
+  /** Virtual threads that start a query's facet counting and wait for it (see {@link FutureFacets}). */
+  private final ExecutorService backgroundThreads = Executors.newVirtualThreadPerTaskExecutor();
 
   private IndexSearchers(Directory directory, FacetsConfig facetsConfig, ExecutorService segmentThreads, ExecutorService countThreads)
       throws IOException {
@@ -203,6 +210,7 @@ public final class IndexSearchers implements AutoCloseable {
     } finally {
       segmentThreads.shutdownNow();
       countThreads.shutdownNow();
+      backgroundThreads.shutdownNow();
       directory.close();
     }
   }

@@ -26,9 +26,13 @@ final class KeywordDrillSideways extends DrillSideways {
     this.snapshot = snapshot;
   }
 
+  /** Counts in the background: the caller reads its page of hits meanwhile (see {@link FutureFacets}). */
   @Override
-  protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
-      throws IOException {
+  protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) {
+    return snapshot.inBackground(() -> count(drillDowns, drillSideways, drillSidewaysDims));
+  }
+
+  private Facets count(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
     Facets drillDownFacets = snapshot.countFacets(drillDowns);
     if (drillSideways == null || drillSideways.length == 0) {
       return drillDownFacets;

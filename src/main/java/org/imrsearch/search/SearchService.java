@@ -100,12 +100,20 @@ public final class SearchService {
       top = result.collectorResult;
       counted = result.facets;
     }
-    if (searcher.timedOut()) {
-      throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
-    }
     ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
-    List<Hit> hits = hits(searcher, query, new TopDocs(top.totalHits, page));
-    List<FacetGroup> facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
+    List<Hit> hits;
+    List<FacetGroup> facets;
+    try {
+      if (searcher.timedOut()) {
+        throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
+      }
+      // The facets are being counted meanwhile (see KeywordDrillSideways).
+      hits = hits(searcher, query, new TopDocs(top.totalHits, page));
+      facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
+    } finally {
+      // The snapshot is released when this returns: no counting may outlive it.
+      FutureFacets.awaitQuietly(counted);
+    }
     if (everythingView && !useCache) {
       everything.set(new CachedFacets(readerKey, facets));
     }
