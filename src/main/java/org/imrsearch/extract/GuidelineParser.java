@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.imrsearch.config.GuidelineRules;
 import org.imrsearch.config.NamedPattern;
 import org.imrsearch.model.Guideline;
@@ -45,7 +47,16 @@ final class GuidelineParser {
   private static final Pattern OTHER_GUIDELINES = Pattern.compile("(?i)\\bOther\\s+(?:Medical\\s+Treatment\\s+)?Guidelines?\\b");
   private static final int MAX_CITATION_TAIL = 60;
 
+  /** Distinct guideline texts remembered; a corpus repeats a few thousand formulas. */
+  private static final int REMEMBERED = 20_000;
+
   private final GuidelineRules rules;
+  /**
+   * Parses by text. Guideline blocks are formulaic ("Decision based on MTUS Chronic Pain Medical
+   * Treatment Guidelines, Section(s): Opioids ..."): most of a corpus's blocks repeat one seen
+   * before, and parsing one costs dozens of regex scans. The parse is a function of the text.
+   */
+  private final Cache<String, Guideline> parsed = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
   GuidelineParser(GuidelineRules rules) {
     this.rules = rules;
@@ -54,9 +65,10 @@ final class GuidelineParser {
   /** Parses a block as written in the letter (any line breaks). */
   Guideline parse(String block) {
     String text = Prose.join(block);
-    if (text.isEmpty()) {
-      return Guideline.NONE;
-    }
+    return text.isEmpty() ? Guideline.NONE : parsed.get(text, this::parseJoined);
+  }
+
+  private Guideline parseJoined(String text) {
     Set<String> sources = new LinkedHashSet<>();
     Set<String> citations = new LinkedHashSet<>();
     List<String> segments = segments(text);

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.imrsearch.config.Vocabulary;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Layout;
@@ -17,8 +19,9 @@ import org.imrsearch.model.Reviewer;
 
 /**
  * Turns the text of one letter into a {@link Letter}: cleans it, recognises the layout, and runs
- * one extractor per part (header, reviewer, patient, summary, decisions). Stateless after
- * construction and safe to share between threads. A missing field never fails the letter: it is
+ * one extractor per part (header, reviewer, patient, summary, decisions). Safe to share between
+ * threads; the only state it keeps is bounded memos of pure functions (guideline parses and
+ * treatment categories by text), which change no result. A missing field never fails the letter: it is
  * left empty and named in the letter's warnings.
  */
 public final class LetterExtractor {
@@ -37,12 +40,18 @@ public final class LetterExtractor {
 
   /** Real letters are 5-60 thousand characters; a million is many letters, not one. */
   public static final int MAX_CHARS = 1_000_000;
+  private static final int REMEMBERED_ITEMS = 50_000;
 
   private final Vocabulary vocabulary;
   private final ReviewerExtractor reviewers;
   private final ModernDecisionExtractor modern;
   private final NumberedDecisionExtractor numbered;
   private final ProfessionalReviewExtractor professional;
+  /**
+   * Treatment categories by item text: items repeat across a corpus ("MRI of the lumbar spine"),
+   * and each categorization tries the category patterns in turn.
+   */
+  private final Cache<String, String> categories = Caffeine.newBuilder().maximumSize(REMEMBERED_ITEMS).build();
 
   public LetterExtractor(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -96,10 +105,11 @@ public final class LetterExtractor {
   }
 
   private List<Decision> decisions(Layout layout, String text, List<String> warnings) {
+    TreatmentNamer namer = item -> categories.get(item, vocabulary.treatments()::categorize);
     return switch (layout) {
-      case DWC_2016 -> modern.extract(text, warnings, vocabulary.treatments()::categorize);
-      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text, warnings, vocabulary.treatments()::categorize);
-      case PROFESSIONAL_REVIEW -> professional.extract(text, warnings, vocabulary.treatments()::categorize);
+      case DWC_2016 -> modern.extract(text, warnings, namer);
+      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text, warnings, namer);
+      case PROFESSIONAL_REVIEW -> professional.extract(text, warnings, namer);
     };
   }
 

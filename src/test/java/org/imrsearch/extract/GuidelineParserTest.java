@@ -1,6 +1,7 @@
 package org.imrsearch.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.imrsearch.TestLetters;
@@ -22,6 +23,18 @@ class GuidelineParserTest {
     assertEquals(List.of("MTUS", "ACOEM"), g.sources());
     assertEquals(List.of("MTUS/Low Back Complaints 2004/Summary",
         "MTUS/Chronic Pain Medical Treatment 2016/Facet blocks", "ACOEM/Low Back"), g.citations());
+  }
+
+  @Test
+  void aBlockWrappedDifferentlyIsRememberedByItsTextAndParsesAlike() {
+    // The same formula as two letters wrap it: parsed once, the second answered from memory.
+    Guideline first = parser.parse("Decision based on MTUS Chronic Pain Medical Treatment Guidelines,\nSection(s): Opioids");
+    Guideline second = parser.parse("Decision based on MTUS Chronic Pain Medical\nTreatment Guidelines, Section(s): Opioids");
+    assertSame(first, second);
+    Guideline fresh = new GuidelineParser(TestLetters.vocabulary().guidelines())
+        .parse("Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Section(s): Opioids");
+    assertEquals(fresh, second);
+    assertEquals(List.of("MTUS"), fresh.sources());
   }
 
   @Test
