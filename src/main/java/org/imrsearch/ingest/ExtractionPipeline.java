@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -30,6 +31,8 @@ public final class ExtractionPipeline {
   /** Real letters take milliseconds; a letter still running after this is given up. */
   public static final Duration DEFAULT_LETTER_LIMIT = Duration.ofSeconds(30);
   private static final int IN_FLIGHT_PER_THREAD = 4;
+  /** How often the feeder, with every worker busy, checks whether the oldest letter overran. */
+  private static final long POLL_MILLIS = 50;
 
   private final Function<Path, Extraction> worker;
   private final int threads;
@@ -59,9 +62,12 @@ public final class ExtractionPipeline {
 
   /** Extracts every file, calling {@code sink} once per file, in the order of {@code files}. */
   public void run(List<Path> files, Consumer<Extraction> sink) throws InterruptedException {
-    // Threads are not reused after a letter overruns its limit (Java cannot stop a thread), so
-    // the pool may grow; the semaphore keeps the number of working threads at `threads`.
-    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+    // A fixed set of threads that live for the whole run: the analyzers Lucene caches per thread
+    // are built once per thread, not once per letter (a new thread for each letter cost a third
+    // of the ingest). Java cannot stop a thread, so a letter that overruns its limit keeps its
+    // thread; the pool then grows by one (see await), and the semaphore keeps the number of
+    // working threads at `threads`.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
       Thread t = new Thread(runnable, "extract");
       t.setDaemon(true);
       return t;
@@ -70,22 +76,41 @@ public final class ExtractionPipeline {
     try {
       Deque<Task> inFlight = new ArrayDeque<>();
       for (Path file : files) {
-        working.acquire();
+        // Wait for a free worker; meanwhile hand on the oldest letter when it is done or has
+        // overrun its limit (giving it up frees its worker: without this, as many runaway
+        // letters as threads would leave no worker and nobody to give up on them).
+        while (!working.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          Task oldest = inFlight.peekFirst();
+          if (oldest != null && (oldest.future().isDone() || oldest.overran(letterLimit))) {
+            sink.accept(await(pool, inFlight.removeFirst()));
+          }
+        }
         inFlight.add(submit(pool, working, file));
         if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
-          sink.accept(await(inFlight.removeFirst()));
+          sink.accept(await(pool, inFlight.removeFirst()));
         }
       }
       while (!inFlight.isEmpty()) {
-        sink.accept(await(inFlight.removeFirst()));
+        sink.accept(await(pool, inFlight.removeFirst()));
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  /** A submitted file; its working permit is given back exactly once, by the task or by a timeout. */
-  private record Task(Path file, Future<Extraction> future, Runnable release) {}
+  /**
+   * A submitted file; its working permit is given back exactly once, by the task or by a
+   * timeout. A free worker starts it at once, so its limit runs from {@code submitted}.
+   */
+  private record Task(Path file, Future<Extraction> future, Runnable release, long submitted) {
+    long nanosLeft(Duration limit) {
+      return limit.toNanos() - (System.nanoTime() - submitted);
+    }
+
+    boolean overran(Duration limit) {
+      return nanosLeft(limit) <= 0;
+    }
+  }
 
   private Task submit(ExecutorService pool, Semaphore working, Path file) {
     AtomicBoolean released = new AtomicBoolean();
@@ -94,6 +119,7 @@ public final class ExtractionPipeline {
         working.release();
       }
     };
+    long submitted = System.nanoTime();
     Future<Extraction> future = pool.submit(() -> {
       try {
         return worker.apply(file);
@@ -101,15 +127,19 @@ public final class ExtractionPipeline {
         release.run();
       }
     });
-    return new Task(file, future, release);
+    return new Task(file, future, release, submitted);
   }
 
-  private Extraction await(Task task) throws InterruptedException {
+  private Extraction await(ThreadPoolExecutor pool, Task task) throws InterruptedException {
     try {
-      return task.future().get(letterLimit.toMillis(), TimeUnit.MILLISECONDS);
+      return task.future().get(Math.max(0, task.nanosLeft(letterLimit)), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       task.future().cancel(true);
       task.release().run();
+      // The overrunning letter keeps its thread (an interrupt does not stop a regex): a new
+      // thread takes its place.
+      pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+      pool.setCorePoolSize(pool.getCorePoolSize() + 1);
       return Extraction.failed(task.file().toString(),
           String.format(Locale.ROOT, "gave up after %.1f s: the letter is too large or too garbled to extract",
               letterLimit.toMillis() / 1000.0));
