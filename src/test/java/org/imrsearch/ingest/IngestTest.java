@@ -118,6 +118,34 @@ class IngestTest {
     assertEquals(before, decisionCount());
   }
 
+  @Test
+  void commitsAsItGoesAndTheLastCommitHoldsEveryLetter(@TempDir Path dir) throws IOException, InterruptedException {
+    List<Integer> commits = new ArrayList<>();
+    Ingester.Progress progress = new Ingester.Progress() {
+      @Override
+      public void update(int done, int total, int letters, int failed) {}
+
+      @Override
+      public void committed(int letters) {
+        commits.add(letters);
+      }
+    };
+    IngestReport run;
+    try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
+        LetterIndexWriter writer = LetterIndexWriter.open(dir, analyzers, Json.newMapper())) {
+      run = new Ingester(TestLetters.pipeline(), writer, 20, Duration.ofMinutes(1)).ingest(TestLetters.realPdfs(), progress);
+    }
+    assertTrue(commits.size() > 2, "commits on the way, not only at the end: " + commits);
+    for (int i = 1; i < commits.size(); i++) {
+      assertTrue(commits.get(i) >= commits.get(i - 1), "a commit never holds fewer letters than the one before: " + commits);
+    }
+    assertEquals(144, run.letters());
+    assertEquals(144, commits.get(commits.size() - 1));
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+      assertEquals(144, new IndexSearcher(reader).count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER))));
+    }
+  }
+
   private int decisionCount() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
       return new IndexSearcher(reader).count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_DECISION)));
