@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
+import org.imrsearch.extract.LetterExtractor;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.LetterIndexWriter;
+import org.imrsearch.ingest.ExtractionPipeline;
 import org.imrsearch.ingest.IngestReport;
 import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFileReader;
@@ -58,7 +61,14 @@ class IngestWhileServingTest {
       CompletableFuture<IngestReport> ingest = CompletableFuture.supplyAsync(() -> {
         try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
             LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
-          return new Ingester(TestLetters.pipeline(), writer, 1_000_000, Duration.ofMillis(500))
+          // Paced at about 200 letters a second, so the run spans several commits and server
+          // refreshes whatever the speed of the machine.
+          LetterExtractor extractor = new LetterExtractor(TestLetters.vocabulary());
+          ExtractionPipeline paced = new ExtractionPipeline(file -> {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            return ExtractionPipeline.extract(reader, extractor, file);
+          }, 2, ExtractionPipeline.DEFAULT_LETTER_LIMIT);
+          return new Ingester(paced, writer, 1_000_000, Duration.ofMillis(500))
               .ingest(LetterFiles.expand(List.of(incoming)), Ingester.Progress.NONE);
         } catch (Exception e) {
           throw new IllegalStateException(e);
