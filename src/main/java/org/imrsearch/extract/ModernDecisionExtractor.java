@@ -19,7 +19,7 @@ final class ModernDecisionExtractor {
       "(?is)^\\s*The\\s+Final\\s+Determination\\s+was\\s+based\\s+on\\s+decisions\\s+for\\s+the\\s+disputed\\s+items?\\s*/?\\s*services?\\s+set\\s+forth\\s+below\\s*:?");
   private static final String LABELS =
       "(?:Claims\\s+Administrator\\s+guideline|(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline|Decision\\s+rationale)\\s*:";
-  private static final Pattern OUTCOME = Pattern.compile(
+  static final Pattern OUTCOME = Pattern.compile(
       "(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
   private static final Pattern OUTCOME_AT_LINE_END = Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");
   private static final Pattern ANY_LABEL = Pattern.compile("(?i)" + LABELS);
@@ -39,11 +39,7 @@ final class ModernDecisionExtractor {
   /** The decided items of the letter, in order; never throws, warns about what it had to guess. */
   List<Decision> extract(String text, List<String> warnings, TreatmentNamer namer) {
     String region = region(text);
-    List<int[]> markers = new ArrayList<>(); // {start, end, outcome ordinal}
-    Matcher m = OUTCOME.matcher(region);
-    while (m.find()) {
-      markers.add(new int[] {m.start(), m.end(), outcomeOf(m.group(1)).ordinal()});
-    }
+    List<int[]> markers = outcomes(region); // {start, end, outcome ordinal}
     if (markers.isEmpty()) {
       Matcher loose = OUTCOME_AT_LINE_END.matcher(region);
       while (loose.find()) {
@@ -63,6 +59,69 @@ final class ModernDecisionExtractor {
       decisions.add(decision(paragraph, Outcome.values()[marker[2]], body, warnings, namer));
     }
     return decisions;
+  }
+
+  /**
+   * The {@link #OUTCOME} matches of {@code region}, as {@code find()} in a loop would give them,
+   * but tried only where "upheld" or "overturned" occurs: scanning the whole region with the
+   * pattern (which may start at any blank) was the largest cost of extracting a letter. A match
+   * can start only at the colon before the word (blanks and line breaks between) or, without
+   * one, at the blanks right before it.
+   */
+  static List<int[]> outcomes(String region) {
+    List<int[]> markers = new ArrayList<>();
+    String lower = Prose.asciiLowerCase(region);
+    Matcher m = OUTCOME.matcher(region).useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    while (true) {
+      int word = nextOutcomeWord(lower, from);
+      if (word < 0) {
+        return markers;
+      }
+      int start = earliestOutcomeStart(region, word);
+      boolean found;
+      if (start < 0) {
+        found = false;
+      } else if (start >= from) {
+        found = m.region(start, region.length()).lookingAt();
+      } else {
+        // The blanks before the word began inside the previous match: search as find() would.
+        found = m.region(from, region.length()).find();
+      }
+      if (found) {
+        markers.add(new int[] {m.start(), m.end(), outcomeOf(m.group(1)).ordinal()});
+        from = m.end();
+      } else {
+        from = word + 1;
+      }
+    }
+  }
+
+  private static int nextOutcomeWord(String lower, int from) {
+    int upheld = lower.indexOf("upheld", from);
+    int overturned = lower.indexOf("overturned", from);
+    return upheld < 0 ? overturned : overturned < 0 ? upheld : Math.min(upheld, overturned);
+  }
+
+  /** Where an {@link #OUTCOME} match ending in the word at {@code word} would start; -1 if none can. */
+  private static int earliestOutcomeStart(String text, int word) {
+    int blanks = word;
+    while (blanks > 0 && (text.charAt(blanks - 1) == ' ' || text.charAt(blanks - 1) == '\t')) {
+      blanks--;
+    }
+    int space = blanks;
+    while (space > 0 && isRegexSpace(text.charAt(space - 1))) {
+      space--;
+    }
+    if (space > 0 && text.charAt(space - 1) == ':') {
+      return space - 1;
+    }
+    return blanks < word ? blanks : -1;
+  }
+
+  /** The characters of the regex class {@code \s}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private Decision decision(String paragraph, Outcome outcome, String body, List<String> warnings, TreatmentNamer namer) {

@@ -38,6 +38,21 @@ final class Prose {
     return out.toString();
   }
 
+  /**
+   * {@code text} with A-Z lowered and every other character as it is, so positions in the result
+   * are positions in {@code text}: what Java's case-insensitive patterns (ASCII only) see as equal.
+   */
+  static String asciiLowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
+  }
+
   /** How many letters {@code text} holds: a cheap "is there a word here" test. */
   static int letters(String text) {
     int n = 0;
