@@ -89,9 +89,9 @@ public final class Ingester {
 
   /**
    * Commits on a thread of their own, one at a time. A commit flushes everything indexed since
-   * the last one; done on the thread that feeds the workers, it left them idle meanwhile (about
-   * 15% of a long ingest). Lucene lets indexing go on during a commit; the commit holds at least
-   * the letters counted when it started.
+   * the last one; done on the thread that feeds the workers, it left them idle meanwhile.
+   * Lucene lets indexing go on during a commit; the commit holds at least the letters counted
+   * when it started.
    */
   private final class BackgroundCommits implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -120,13 +120,9 @@ public final class Ingester {
       }
     }
 
-    void awaitRunning(Progress progress) throws InterruptedException {
+    /** Waits for a running commit and tells {@code progress}; a failed commit stops the run. */
+    void awaitRunning(Progress progress) {
       if (running != null) {
-        try {
-          running.get();
-        } catch (ExecutionException e) {
-          // reported by outcome()
-        }
         progress.committed(outcome());
       }
     }

@@ -21,9 +21,9 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -94,7 +94,7 @@ public final class SearchService {
           : searcher.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
     } else if (request.filters().isEmpty()) {
       // Nothing selected, so nothing to count sideways: one pass collects the page and the
-      // hits to count (drill sideways would add a few ms of its own at a million letters).
+      // hits to count (drill sideways would only add work of its own).
       CollectorManager<?, ? extends TopDocs> pageManager = byDate
           ? new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE)
           : new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE);
@@ -120,7 +120,7 @@ public final class SearchService {
       if (searcher.timedOut()) {
         throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
       }
-      // The facets are being counted meanwhile (see KeywordDrillSideways).
+      // The facets are being counted in the background meanwhile.
       hits = hits(searcher, query, new TopDocs(top.totalHits, page));
       facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
     } finally {
