@@ -73,8 +73,13 @@ final class ModernDecisionExtractor {
     String lower = Prose.asciiLowerCase(region);
     Matcher m = OUTCOME.matcher(region).useTransparentBounds(true).useAnchoringBounds(false);
     int from = 0;
+    int upheld = lower.indexOf("upheld");
+    int overturned = lower.indexOf("overturned");
     while (true) {
-      int word = nextOutcomeWord(lower, from);
+      // Each word's next occurrence is looked up again only once it falls behind.
+      upheld = upheld >= 0 && upheld < from ? lower.indexOf("upheld", from) : upheld;
+      overturned = overturned >= 0 && overturned < from ? lower.indexOf("overturned", from) : overturned;
+      int word = upheld < 0 ? overturned : overturned < 0 ? upheld : Math.min(upheld, overturned);
       if (word < 0) {
         return markers;
       }
@@ -95,12 +100,6 @@ final class ModernDecisionExtractor {
         from = word + 1;
       }
     }
-  }
-
-  private static int nextOutcomeWord(String lower, int from) {
-    int upheld = lower.indexOf("upheld", from);
-    int overturned = lower.indexOf("overturned", from);
-    return upheld < 0 ? overturned : overturned < 0 ? upheld : Math.min(upheld, overturned);
   }
 
   /** Where an {@link #OUTCOME} match ending in the word at {@code word} would start; -1 if none can. */

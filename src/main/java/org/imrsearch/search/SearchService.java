@@ -89,16 +89,12 @@ public final class SearchService {
     TopDocs top;
     Facets counted = null;
     if (useCache) {
-      top = byDate
-          ? searcher.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
-          : searcher.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+      top = searcher.search(drill, pageCollector(byDate, wanted, after));
     } else if (request.filters().isEmpty()) {
       // Nothing selected, so nothing to count sideways: one pass collects the page and the
       // hits to count (drill sideways would only add work of its own).
-      CollectorManager<?, ? extends TopDocs> pageManager = byDate
-          ? new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE)
-          : new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE);
-      Object[] collected = searcher.search(drill, new MultiCollectorManager(pageManager, new FacetsCollectorManager()));
+      Object[] collected = searcher.search(drill,
+          new MultiCollectorManager(pageCollector(byDate, wanted, after), new FacetsCollectorManager()));
       top = (TopDocs) collected[0];
       FacetsCollector hitsToCount = (FacetsCollector) collected[1];
       counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount));
@@ -107,9 +103,7 @@ public final class SearchService {
       // the search runs untimed (the filters only narrow it; the query's own cost is bounded
       // by the syntax limits).
       DrillSideways sideways = new KeywordDrillSideways(snapshot.searcher(), snapshot, searchers);
-      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = byDate
-          ? sideways.search(drill, new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE))
-          : sideways.search(drill, new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE));
+      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drill, pageCollector(byDate, wanted, after));
       top = result.collectorResult;
       counted = result.facets;
     }
@@ -155,6 +149,13 @@ public final class SearchService {
   /** A facet value as its path: "MTUS/Low Back Complaints 2004" is two levels of citation. */
   static String[] path(Filter filter, String value) {
     return org.imrsearch.index.Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
+  }
+
+  /** Collects the first {@code wanted} hits after {@code after}, newest first or by relevance. */
+  private static CollectorManager<?, ? extends TopDocs> pageCollector(boolean byDate, int wanted, ScoreDoc after) {
+    return byDate
+        ? new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE)
+        : new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE);
   }
 
   static Sort newestFirst() {

@@ -3,6 +3,7 @@ package org.imrsearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -54,7 +55,7 @@ class FutureFacetsTest {
       throw new IllegalStateException("reader closed");
     }, threads);
     FutureFacets.awaitQuietly(pending);
-    assertEquals(true, finished.get());
+    assertTrue(finished.get());
     FutureFacets.awaitQuietly(new Fixed(1)); // counted facets: nothing to wait for
     assertFalse(Thread.currentThread().isInterrupted());
   }
