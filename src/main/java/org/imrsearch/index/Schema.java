@@ -1,6 +1,8 @@
 package org.imrsearch.index;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
@@ -28,7 +30,22 @@ public final class Schema {
       IndexField.SPECIALTY, IndexField.GUIDELINE, IndexField.CA_GUIDELINE, IndexField.CITATION, IndexField.CA_CITATION, IndexField.LICENSURE);
   private static final List<IndexField> HIERARCHICAL = List.of(IndexField.CITATION, IndexField.CA_CITATION, IndexField.DECISION_MONTH);
 
+  /** The fields a letter document has (see {@link LetterDocuments}); all others are on decisions only. */
+  private static final Set<IndexField> ON_LETTER_DOCUMENTS = EnumSet.of(
+      IndexField.LETTER_ID, IndexField.DOC_TYPE, IndexField.CASE_NUMBER, IndexField.DECISION_DATE,
+      IndexField.CASE_SUMMARY, IndexField.TEXT, IndexField.LETTER_JSON, IndexField.SOURCE);
+
   private Schema() {}
+
+  /** Whether only decision documents have the index field named {@code fieldName} (false for names not in the schema). */
+  public static boolean onDecisionsOnly(String fieldName) {
+    for (IndexField f : IndexField.values()) {
+      if (f.fieldName().equals(fieldName)) {
+        return !ON_LETTER_DOCUMENTS.contains(f);
+      }
+    }
+    return false;
+  }
 
   /** A new facets config describing every dimension; build one per index and share it. */
   public static FacetsConfig facetsConfig() {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -37,6 +38,7 @@ import org.apache.lucene.search.join.ScoreMode;
 import org.apache.lucene.search.join.ToChildBlockJoinQuery;
 import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 
@@ -114,10 +116,49 @@ public final class QuerySyntax {
     if (terms > MAX_TERMS) {
       throw new BadRequestException("the query has " + terms + " terms; the limit is " + MAX_TERMS);
     }
+    if (matchesOnlyDecisions(user)) {
+      // The decision filter would change nothing, and its postings list, as long as the index,
+      // was most of a rare phrase's matching time.
+      return user;
+    }
     return new BooleanQuery.Builder()
         .add(user, BooleanClause.Occur.MUST)
         .add(decisions(), BooleanClause.Occur.FILTER)
         .build();
+  }
+
+  /**
+   * Whether {@code query} can only match decision documents: every clause that can make a
+   * document match names terms of fields that letter documents lack. Matches without terms
+   * (all documents, date ranges, block joins) could be letters.
+   */
+  static boolean matchesOnlyDecisions(Query query) {
+    boolean[] onlyDecisions = {true};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        for (Term t : terms) {
+          onlyDecisions[0] &= Schema.onDecisionsOnly(t.field());
+        }
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        onlyDecisions[0] &= Schema.onDecisionsOnly(field);
+      }
+
+      @Override
+      public void visitLeaf(Query q) {
+        onlyDecisions[0] = false;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        // An excluded clause never makes a document match.
+        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+      }
+    });
+    return onlyDecisions[0];
   }
 
   /**

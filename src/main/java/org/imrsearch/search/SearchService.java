@@ -45,6 +45,8 @@ import org.imrsearch.index.IndexField;
 public final class SearchService {
   private static final int FACET_VALUES = 20;
   private static final int PASSAGES = 3;
+  /** Lucene's default: a page collector whose total is known from elsewhere counts this far exactly. */
+  private static final int PAGE_TOTAL_HITS_THRESHOLD = 1000;
   /** Month is shown through year; it is a grouping for rates, not a sidebar facet. */
   private static final List<Filter> SIDEBAR = Arrays.stream(Filter.values()).filter(f -> f != Filter.MONTH).toList();
 
@@ -87,24 +89,29 @@ public final class SearchService {
     CachedFacets cached = everything.get();
     boolean useCache = everythingView && cached != null && cached.key() == readerKey;
     TopDocs top;
+    long total;
     Facets counted = null;
     if (useCache) {
-      top = searcher.search(drill, pageCollector(byDate, wanted, after));
+      top = searcher.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
+      total = top.totalHits.value();
     } else if (request.filters().isEmpty()) {
-      // Nothing selected, so nothing to count sideways: one pass collects the page and the
-      // hits to count (drill sideways would only add work of its own).
-      Object[] collected = searcher.search(drill,
-          new MultiCollectorManager(pageCollector(byDate, wanted, after), new FacetsCollectorManager()));
-      top = (TopDocs) collected[0];
-      FacetsCollector hitsToCount = (FacetsCollector) collected[1];
+      // Nothing selected, so nothing to count sideways. The facets need every hit but no
+      // score; the page needs only the best hits, which the scorer finds by skipping blocks
+      // that cannot compete. Scoring every hit instead (one pass for both) was most of a common
+      // phrase's time: 50 of 55 ms at a million letters.
+      FacetsCollector hitsToCount = searcher.search(drill, new FacetsCollectorManager());
       counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount));
+      top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
+      total = hitsToCount.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     } else {
       // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected,
       // the search runs untimed (the filters only narrow it; the query's own cost is bounded
       // by the syntax limits).
       DrillSideways sideways = new KeywordDrillSideways(snapshot.searcher(), snapshot, searchers);
-      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drill, pageCollector(byDate, wanted, after));
+      DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
+          sideways.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
       top = result.collectorResult;
+      total = top.totalHits.value();
       counted = result.facets;
     }
     ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
@@ -125,10 +132,10 @@ public final class SearchService {
       everything.set(new CachedFacets(readerKey, facets));
     }
     long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
-    String next = page.length == request.size() && (after != null || seen < top.totalHits.value())
+    String next = page.length == request.size() && (after != null || seen < total)
         ? Cursor.encode(page[page.length - 1], byDate) : null;
     long took = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResult(request.query(), top.totalHits.value(), request.page(), request.size(),
+    return new SearchResult(request.query(), total, request.page(), request.size(),
         request.sort().name().toLowerCase(Locale.ROOT), hits, facets, next, took, false);
   }
 
@@ -151,11 +158,15 @@ public final class SearchService {
     return org.imrsearch.index.Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
   }
 
-  /** Collects the first {@code wanted} hits after {@code after}, newest first or by relevance. */
-  private static CollectorManager<?, ? extends TopDocs> pageCollector(boolean byDate, int wanted, ScoreDoc after) {
+  /**
+   * Collects the first {@code wanted} hits after {@code after}, newest first or by relevance,
+   * counting hits exactly up to {@code totalHitsThreshold}; past it the collector may skip hits
+   * that cannot make the page.
+   */
+  private static CollectorManager<?, ? extends TopDocs> pageCollector(boolean byDate, int wanted, ScoreDoc after, int totalHitsThreshold) {
     return byDate
-        ? new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, Integer.MAX_VALUE)
-        : new TopScoreDocCollectorManager(wanted, after, Integer.MAX_VALUE);
+        ? new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, totalHitsThreshold)
+        : new TopScoreDocCollectorManager(wanted, after, totalHitsThreshold);
   }
 
   static Sort newestFirst() {

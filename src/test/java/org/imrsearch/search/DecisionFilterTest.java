@@ -1,0 +1,134 @@
+package org.imrsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.TestIndex;
+import org.imrsearch.TestLetters;
+import org.imrsearch.config.ConfigSource;
+import org.imrsearch.index.Analyzers;
+import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every search counts decisions. A query that can only match decisions runs without the
+ * decision filter (its postings list is as long as the index); every other query keeps it.
+ */
+class DecisionFilterTest {
+  @TempDir
+  static Path dir;
+  static DirectoryReader reader;
+  static IndexSearcher searcher;
+  static Analyzers analyzers;
+  static QuerySyntax syntax;
+
+  @BeforeAll
+  static void indexTwentyRealLetters() throws Exception {
+    TestIndex.build(dir.resolve("index"), TestLetters.realPdfs().subList(0, 20));
+    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
+    searcher = new IndexSearcher(reader);
+    analyzers = Analyzers.load(ConfigSource.bundled());
+    syntax = new QuerySyntax(analyzers.query());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    reader.close();
+    analyzers.close();
+  }
+
+  @Test
+  void theSchemaKnowsEveryFieldThatLetterDocumentsHave() throws Exception {
+    Query letters = new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER));
+    Set<String> onLetters = new HashSet<>();
+    for (FieldInfo field : FieldInfos.getMergedFieldInfos(reader)) {
+      if (field.getIndexOptions() == IndexOptions.NONE) {
+        continue;
+      }
+      Query anyTermOnALetter = new BooleanQuery.Builder()
+          .add(new TermRangeQuery(field.name, null, null, true, true), BooleanClause.Occur.MUST)
+          .add(letters, BooleanClause.Occur.FILTER)
+          .build();
+      if (searcher.count(anyTermOnALetter) > 0) {
+        onLetters.add(field.name);
+      }
+    }
+    assertTrue(onLetters.contains(IndexField.CASE_SUMMARY.fieldName()), "the index holds letter documents: " + onLetters);
+    for (String field : onLetters) {
+      assertFalse(Schema.onDecisionsOnly(field), field + " is on letter documents, but the schema says decisions only");
+    }
+  }
+
+  @Test
+  void wordsPhrasesPrefixesAndDecisionKeywordsNeedNoFilter() {
+    for (String q : List.of("\"functional improvement\"", "physical therapy", "therap*", "guidelines:odg",
+        "outcome:overturned chiropractic", "(acupuncture OR massage) -lumbar", "specialty:\"family practice\" massge~")) {
+      assertTrue(QuerySyntax.matchesOnlyDecisions(user(q)), q);
+    }
+  }
+
+  @Test
+  void queriesThatCanMatchALetterKeepTheFilter() {
+    for (String q : List.of("", "summary:knee", "letter:\"right shoulder\"", "date:[2016-01-01 TO 2016-12-31]",
+        "case:CM16-0000001", "therapy OR case:CM16-0000001")) {
+      assertFalse(QuerySyntax.matchesOnlyDecisions(user(q)), q);
+    }
+  }
+
+  @Test
+  void withOrWithoutTheFilterAQueryFindsTheSameDecisions() throws Exception {
+    for (String q : List.of("\"functional improvement\"", "physical therapy", "therap* -knee", "outcome:overturned",
+        "summary:pain", "date:[2016-01-01 TO 2017-12-31] medication", "date:[2016-01-01 TO 2017-12-31]",
+        "tramadol OR date:[2017-01-01 TO 2017-12-31]")) {
+      Query parsed = syntax.parse(q, searcher);
+      Query filtered = new BooleanQuery.Builder()
+          .add(user(q), BooleanClause.Occur.MUST)
+          .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+          .build();
+      Set<Integer> found = docs(parsed);
+      assertFalse(found.isEmpty(), q + " finds something in twenty letters");
+      assertEquals(docs(filtered), found, q);
+    }
+  }
+
+  /** The user's part of a parsed query, before any decision filter. */
+  private static Query user(String text) {
+    Query parsed = syntax.parse(text, searcher);
+    if (parsed instanceof BooleanQuery b && b.clauses().size() == 2
+        && b.clauses().get(1).occur() == BooleanClause.Occur.FILTER
+        && b.clauses().get(1).query().equals(QuerySyntax.decisions())) {
+      return b.clauses().get(0).query();
+    }
+    return parsed;
+  }
+
+  private static Set<Integer> docs(Query query) throws Exception {
+    Set<Integer> docs = new HashSet<>();
+    for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {
+      docs.add(hit.doc);
+    }
+    return docs;
+  }
+}

@@ -1,0 +1,97 @@
+package org.imrsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.TestIndex;
+import org.imrsearch.config.ConfigSource;
+import org.imrsearch.generate.CorpusWriter;
+import org.imrsearch.generate.LetterGenerator;
+import org.imrsearch.index.Analyzers;
+import org.imrsearch.index.IndexField;
+import org.imrsearch.model.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Results with more hits than a page collector counts exactly (1,000): the total is still exact,
+ * and the page is the one an exhaustive ranking gives, by relevance and by date.
+ */
+class LargeResultTest {
+  @TempDir
+  static Path dir;
+  static SearchServices services;
+  static DirectoryReader reader;
+  static IndexSearcher searcher;
+  static Analyzers analyzers;
+  static QuerySyntax syntax;
+
+  @BeforeAll
+  static void indexSixHundredSyntheticLetters() throws Exception {
+    new CorpusWriter(new LetterGenerator(3, List.of()), 0).write(dir.resolve("letters"), 600);
+    TestIndex.build(dir.resolve("index"), List.of(dir.resolve("letters")));
+    services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper(), 0);
+    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
+    searcher = new IndexSearcher(reader);
+    analyzers = Analyzers.load(ConfigSource.bundled());
+    syntax = new QuerySyntax(analyzers.query());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    services.close();
+    reader.close();
+    analyzers.close();
+  }
+
+  @Test
+  void totalsPastTheCollectorsExactCountAreExact() throws Exception {
+    for (String q : List.of("", "the", "the OR medical", "is -knee")) {
+      int exact = searcher.count(syntax.parse(q, searcher));
+      assertTrue(exact > 1000, q + " has " + exact + " hits: too few to test past the threshold");
+      for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+        SearchResult result = services.search().search(new SearchRequest(q, Map.of(), sort, 1, 20, null));
+        assertEquals(exact, result.total(), q + " sorted by " + sort);
+      }
+    }
+  }
+
+  @Test
+  void thePageIsTheOneAnExhaustiveRankingGives() throws Exception {
+    for (String q : List.of("the", "is -knee", "physical therapy")) {
+      for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+        for (int page : List.of(1, 3)) {
+          SearchResult result = services.search().search(new SearchRequest(q, Map.of(), sort, page, 20, null));
+          assertEquals(exhaustive(q, sort, page, 20), result.hits().stream().map(Hit::decisionId).toList(), q + " by " + sort + " page " + page);
+        }
+      }
+    }
+  }
+
+  /** The decision ids of page {@code page}, every hit scored or sorted. */
+  private static List<String> exhaustive(String q, SearchRequest.Sort sort, int page, int size) throws Exception {
+    int wanted = page * size;
+    TopDocs top = sort == SearchRequest.Sort.DATE
+        ? searcher.search(syntax.parse(q, searcher), new TopFieldCollectorManager(SearchService.newestFirst(), wanted, null, Integer.MAX_VALUE))
+        : searcher.search(syntax.parse(q, searcher), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+    List<String> ids = new ArrayList<>();
+    ScoreDoc[] docs = top.scoreDocs;
+    for (int i = (page - 1) * size; i < docs.length; i++) {
+      ids.add(searcher.storedFields().document(docs[i].doc).get(IndexField.DECISION_ID.fieldName()));
+    }
+    return ids;
+  }
+}
