@@ -81,6 +81,11 @@ public final class IndexSearchers implements AutoCloseable {
       return FutureFacets.start(counting, backgroundThreads);
     }
 
+    /** Threads that may run whole searches of this snapshot side by side, and block while they do. */
+    ExecutorService queryThreads() {
+      return backgroundThreads;
+    }
+
     /** The ordinals of keyword field {@code field} across this reader's segments, built once per reader. */
     public StringDocValuesReaderState keywordState(String field) throws IOException {
       try {

@@ -17,12 +17,17 @@ import org.imrsearch.index.Schema;
  * keyword doc values, instead of counting every dimension of the shared facet field again for
  * each selection (Lucene's default): a search with two filters then costs one full facet count
  * plus two single-field counts, not three full counts.
+ *
+ * <p>The searches run side by side: the query with every selection, and for each selected facet
+ * the query with the other selections. Each is a plain search that skips to the documents all
+ * its clauses share, where Lucene's one-pass drill-sideways scorer visits every document of the
+ * query that misses at most one selection (a filtered search at a million letters: 21 -> 13 ms).
  */
 final class KeywordDrillSideways extends DrillSideways {
   private final IndexSearchers.Snapshot snapshot;
 
   KeywordDrillSideways(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, IndexSearchers searchers) {
-    super(searcher, searchers.facetsConfig(), snapshot.facetState());
+    super(searcher, searchers.facetsConfig(), null, snapshot.facetState(), snapshot.queryThreads());
     this.snapshot = snapshot;
   }
 

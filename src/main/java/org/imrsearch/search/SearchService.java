@@ -104,10 +104,10 @@ public final class SearchService {
       top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
       total = hitsToCount.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     } else {
-      // Lucene's drill-sideways scorer cannot run under a time limit: with filters selected,
-      // the search runs untimed (the filters only narrow it; the query's own cost is bounded
-      // by the syntax limits).
-      DrillSideways sideways = new KeywordDrillSideways(snapshot.searcher(), snapshot, searchers);
+      // Each selected facet is counted as if its own selection were off (drill sideways): one
+      // ordinary search for the page and one per selected facet, run side by side, each
+      // under the time limit.
+      DrillSideways sideways = new KeywordDrillSideways(searcher, snapshot, searchers);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
           sideways.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
       top = result.collectorResult;

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -20,6 +25,7 @@ import org.imrsearch.generate.CorpusWriter;
 import org.imrsearch.generate.LetterGenerator;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Results with more hits than a page collector counts exactly (1,000): the total is still exact,
- * and the page is the one an exhaustive ranking gives, by relevance and by date.
+ * the page is the one an exhaustive ranking gives, by relevance and by date, and with filters
+ * selected every facet value counts what Lucene counts for it directly.
  */
 class LargeResultTest {
   @TempDir
@@ -79,6 +86,36 @@ class LargeResultTest {
         }
       }
     }
+  }
+
+  @Test
+  void withTwoFiltersEachFacetCountsAsIfOnlyItsOwnSelectionWereOff() throws Exception {
+    String q = "the";
+    Map<Filter, List<String>> filters = Map.of(Filter.OUTCOME, List.of("upheld"), Filter.YEAR, List.of("2020"));
+    SearchResult result = services.search().search(new SearchRequest(q, filters, SearchRequest.Sort.RELEVANCE, 1, 20, null));
+    assertEquals(count(q, Map.of(Filter.OUTCOME, "upheld", Filter.YEAR, "2020")), result.total());
+    for (FacetGroup group : result.facets()) {
+      Filter filter = Filter.parse(group.name());
+      for (FacetGroup.Value value : group.values()) {
+        Map<Filter, String> selection = new HashMap<>(Map.of(Filter.OUTCOME, "upheld", Filter.YEAR, "2020"));
+        selection.put(filter, value.value()); // its own selection off, this value instead
+        assertEquals(count(q, selection), value.count(), group.name() + "=" + value.value());
+      }
+    }
+    assertTrue(result.facets().stream().filter(g -> g.name().equals("year")).findFirst().orElseThrow().values().size() > 1,
+        "the year facet still offers the other years");
+  }
+
+  /** Decisions that match {@code q} and have every given facet value, counted by Lucene directly. */
+  private static long count(String q, Map<Filter, String> selection) throws Exception {
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(syntax.parse(q, searcher), BooleanClause.Occur.MUST);
+    FacetsConfig config = Schema.facetsConfig();
+    for (Map.Entry<Filter, String> e : selection.entrySet()) {
+      DrillDownQuery one = new DrillDownQuery(config);
+      one.add(e.getKey().dim(), SearchService.path(e.getKey(), e.getValue()));
+      query.add(one, BooleanClause.Occur.FILTER);
+    }
+    return searcher.count(query.build());
   }
 
   /** The decision ids of page {@code page}, every hit scored or sorted. */
