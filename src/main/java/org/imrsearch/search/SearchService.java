@@ -92,8 +92,9 @@ public final class SearchService {
     long total;
     Facets counted = null;
     if (useCache) {
-      top = searcher.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
-      total = top.totalHits.value();
+      // Every decision, and Lucene counts them from its statistics without visiting any.
+      top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
+      total = searcher.count(drill);
     } else if (request.filters().isEmpty()) {
       // Nothing selected, so nothing to count sideways. The facets need every hit but no
       // score; the page needs only the best hits, which the scorer finds by skipping blocks
