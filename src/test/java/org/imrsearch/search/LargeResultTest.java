@@ -1,9 +1,11 @@
 package org.imrsearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Results with more hits than a page collector counts exactly (1,000): the total is still exact,
- * the page is the one an exhaustive ranking gives, by relevance and by date, and with filters
- * selected every facet value counts what Lucene counts for it directly.
+ * the page is the one an exhaustive ranking gives, by relevance and by date, with filters
+ * selected every facet value counts what Lucene counts for it directly, and the time limit holds
+ * with and without filters.
  */
 class LargeResultTest {
   @TempDir
@@ -104,6 +107,18 @@ class LargeResultTest {
     }
     assertTrue(result.facets().stream().filter(g -> g.name().equals("year")).findFirst().orElseThrow().values().size() > 1,
         "the year facet still offers the other years");
+  }
+
+  @Test
+  void aSearchPastItsTimeLimitIsRefusedWithOrWithoutFilters() throws Exception {
+    try (IndexSearchers searchers = IndexSearchers.open(dir.resolve("index"))) {
+      SearchService noTime = new SearchService(searchers, syntax, analyzers.index(), Duration.ZERO, new ResultCache(0));
+      for (Map<Filter, List<String>> filters : List.of(Map.<Filter, List<String>>of(), Map.of(Filter.YEAR, List.of("2020")))) {
+        BadRequestException refused = assertThrows(BadRequestException.class,
+            () -> noTime.search(new SearchRequest("the OR medical", filters, SearchRequest.Sort.RELEVANCE, 1, 20, null)));
+        assertTrue(refused.getMessage().contains("longer than the limit"), refused.getMessage());
+      }
+    }
   }
 
   /** Decisions that match {@code q} and have every given facet value, counted by Lucene directly. */
