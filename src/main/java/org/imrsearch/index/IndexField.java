@@ -17,9 +17,9 @@ public enum IndexField {
   DECISION_ID("decision_id"),
   /** Int point + stored: the decision's position in its letter, from 1. */
   DECISION_NUMBER("decision_number"),
-  /** Text, stored: the decided item. */
+  /** Text, stored with offsets: the decided item. */
   ITEM("item"),
-  /** Text, stored: the reviewer's rationale (the main search field). */
+  /** Text, stored with offsets: the reviewer's rationale (the main search field). */
   RATIONALE("rationale"),
   /** Text, stored: both guideline blocks as written. */
   GUIDELINE_TEXT("guideline_text"),
@@ -57,7 +57,7 @@ public enum IndexField {
   LAYOUT("layout"),
 
   // --- letter documents ---
-  /** Text, stored: the clinical case summary. */
+  /** Text, stored with offsets: the clinical case summary. */
   CASE_SUMMARY("case_summary"),
   /** Stored only: the whole cleaned letter, for the letter page (its parts are indexed on their own). */
   TEXT("text"),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -17,6 +18,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Letter;
 
@@ -25,6 +27,17 @@ import org.imrsearch.model.Letter;
  * for filters and facets), then the letter itself, last, as the block's parent.
  */
 public final class LetterDocuments {
+  /**
+   * Prose is stored and indexed with offsets so the highlighter reads passages from the postings
+   * instead of re-analyzing the text of every hit.
+   */
+  private static final FieldType PROSE = proseType();
+  /**
+   * The case summary: stored for the letter page, indexed with positions for phrases, without
+   * offsets (one letter at a time is highlighted, so analysing it then is cheap).
+   */
+  private static final FieldType LETTER_PROSE = letterProseType();
+
   /** The facet value of a decision whose letter does not say (no sex, no date, ...). */
   public static final String NOT_STATED = "not stated";
   /** The guideline facet value of a decision whose party cited no evidence. */
@@ -36,6 +49,20 @@ public final class LetterDocuments {
   public LetterDocuments(FacetsConfig facets, ObjectMapper mapper) {
     this.facets = facets;
     this.mapper = mapper;
+  }
+
+  private static FieldType letterProseType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType proseType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   /** The block for {@code letter}: decisions first, the letter document last. */
@@ -53,11 +80,8 @@ public final class LetterDocuments {
     Document doc = common(letter, Schema.TYPE_DECISION);
     doc.add(new KeywordField(IndexField.DECISION_ID.fieldName(), letter.id() + "#" + number, Field.Store.YES));
     doc.add(new IntField(IndexField.DECISION_NUMBER.fieldName(), number, Field.Store.YES));
-    // Prose is indexed with positions for phrases but without offsets: the highlighter finds a
-    // page's passages by analysing its 20 texts again, 0.2-0.4 ms more a page at a million
-    // letters, where offsets were 12% of the index and part of every letter's indexing.
-    doc.add(new TextField(IndexField.ITEM.fieldName(), d.item(), Field.Store.YES));
-    doc.add(new TextField(IndexField.RATIONALE.fieldName(), d.rationale(), Field.Store.YES));
+    doc.add(new Field(IndexField.ITEM.fieldName(), d.item(), PROSE));
+    doc.add(new Field(IndexField.RATIONALE.fieldName(), d.rationale(), PROSE));
     doc.add(new TextField(IndexField.GUIDELINE_TEXT.fieldName(),
         d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text(), Field.Store.NO));
     keywordFacet(doc, IndexField.OUTCOME, d.outcome().label());
@@ -96,7 +120,7 @@ public final class LetterDocuments {
     // Every document of the index then has facet doc values, which Lucene reads much faster
     // than values on only some documents (here: no letter document among the decisions).
     doc.add(new SortedSetDocValuesFacetField(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER));
-    doc.add(new TextField(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), Field.Store.YES));
+    doc.add(new Field(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), LETTER_PROSE));
     // The whole text is stored, not indexed: its summary and decisions are indexed on their own,
     // and analysing it all again cost a third of indexing and a quarter of the index.
     doc.add(new StoredField(IndexField.TEXT.fieldName(), letter.text()));
