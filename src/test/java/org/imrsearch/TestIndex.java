@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.LetterIndexWriter;
@@ -13,10 +16,27 @@ import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
+import org.imrsearch.search.QuerySyntax;
 
 /** Builds an index of given letter files in a directory, and keeps the letters that went in. */
 public final class TestIndex {
   private TestIndex() {}
+
+  /** An index opened for direct Lucene checks, with the query syntax the services use. */
+  public record Opened(DirectoryReader reader, IndexSearcher searcher, Analyzers analyzers, QuerySyntax syntax) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      reader.close();
+      analyzers.close();
+    }
+  }
+
+  /** Opens the index in {@code index}; close it when done. */
+  public static Opened open(Path index) throws IOException {
+    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
+    Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
+    return new Opened(reader, new IndexSearcher(reader), analyzers, new QuerySyntax(analyzers.query()));
+  }
 
   /** Ingests {@code inputs} into {@code index}; returns the extracted letters, as indexed. */
   public static List<Letter> build(Path index, List<Path> inputs) throws IOException, InterruptedException {

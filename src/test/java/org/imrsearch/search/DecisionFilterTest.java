@@ -8,23 +8,18 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
-import org.imrsearch.config.ConfigSource;
-import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -39,31 +34,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DecisionFilterTest {
   @TempDir
   static Path dir;
-  static DirectoryReader reader;
-  static IndexSearcher searcher;
-  static Analyzers analyzers;
-  static QuerySyntax syntax;
+  static TestIndex.Opened index;
 
   @BeforeAll
   static void indexTwentyRealLetters() throws Exception {
     TestIndex.build(dir.resolve("index"), TestLetters.realPdfs().subList(0, 20));
-    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
-    searcher = new IndexSearcher(reader);
-    analyzers = Analyzers.load(ConfigSource.bundled());
-    syntax = new QuerySyntax(analyzers.query());
+    index = TestIndex.open(dir.resolve("index"));
   }
 
   @AfterAll
   static void close() throws Exception {
-    reader.close();
-    analyzers.close();
+    index.close();
   }
 
   @Test
   void theSchemaKnowsEveryFieldThatLetterDocumentsHave() throws Exception {
     Query letters = new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER));
     Set<String> onLetters = new HashSet<>();
-    for (FieldInfo field : FieldInfos.getMergedFieldInfos(reader)) {
+    for (FieldInfo field : FieldInfos.getMergedFieldInfos(index.reader())) {
       if (field.getIndexOptions() == IndexOptions.NONE) {
         continue;
       }
@@ -71,7 +59,7 @@ class DecisionFilterTest {
           .add(new TermRangeQuery(field.name, null, null, true, true), BooleanClause.Occur.MUST)
           .add(letters, BooleanClause.Occur.FILTER)
           .build();
-      if (searcher.count(anyTermOnALetter) > 0) {
+      if (index.searcher().count(anyTermOnALetter) > 0) {
         onLetters.add(field.name);
       }
     }
@@ -102,7 +90,7 @@ class DecisionFilterTest {
     for (String q : List.of("\"functional improvement\"", "physical therapy", "therap* -knee", "outcome:overturned",
         "summary:pain", "date:[2016-01-01 TO 2017-12-31] medication", "date:[2016-01-01 TO 2017-12-31]",
         "tramadol OR date:[2017-01-01 TO 2017-12-31]")) {
-      Query parsed = syntax.parse(q, searcher);
+      Query parsed = index.syntax().parse(q, index.searcher());
       Query filtered = new BooleanQuery.Builder()
           .add(user(q), BooleanClause.Occur.MUST)
           .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
@@ -115,7 +103,7 @@ class DecisionFilterTest {
 
   /** The user's part of a parsed query, before any decision filter. */
   private static Query user(String text) {
-    Query parsed = syntax.parse(text, searcher);
+    Query parsed = index.syntax().parse(text, index.searcher());
     if (parsed instanceof BooleanQuery b && b.clauses().size() == 2
         && b.clauses().get(1).occur() == BooleanClause.Occur.FILTER
         && b.clauses().get(1).query().equals(QuerySyntax.decisions())) {
@@ -126,7 +114,7 @@ class DecisionFilterTest {
 
   private static Set<Integer> docs(Query query) throws Exception {
     Set<Integer> docs = new HashSet<>();
-    for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {
+    for (ScoreDoc hit : index.searcher().search(query, Math.max(1, index.reader().maxDoc())).scoreDocs) {
       docs.add(hit.doc);
     }
     return docs;

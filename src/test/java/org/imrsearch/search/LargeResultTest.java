@@ -12,20 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.TestIndex;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.generate.CorpusWriter;
 import org.imrsearch.generate.LetterGenerator;
-import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
@@ -44,33 +40,26 @@ class LargeResultTest {
   @TempDir
   static Path dir;
   static SearchServices services;
-  static DirectoryReader reader;
-  static IndexSearcher searcher;
-  static Analyzers analyzers;
-  static QuerySyntax syntax;
+  static TestIndex.Opened index;
 
   @BeforeAll
   static void indexSixHundredSyntheticLetters() throws Exception {
     new CorpusWriter(new LetterGenerator(3, List.of()), 0).write(dir.resolve("letters"), 600);
     TestIndex.build(dir.resolve("index"), List.of(dir.resolve("letters")));
     services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper(), 0);
-    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
-    searcher = new IndexSearcher(reader);
-    analyzers = Analyzers.load(ConfigSource.bundled());
-    syntax = new QuerySyntax(analyzers.query());
+    index = TestIndex.open(dir.resolve("index"));
   }
 
   @AfterAll
   static void close() throws Exception {
     services.close();
-    reader.close();
-    analyzers.close();
+    index.close();
   }
 
   @Test
   void totalsPastTheCollectorsExactCountAreExact() throws Exception {
     for (String q : List.of("", "the", "the OR medical", "is -knee")) {
-      int exact = searcher.count(syntax.parse(q, searcher));
+      int exact = index.searcher().count(index.syntax().parse(q, index.searcher()));
       assertTrue(exact > 1000, q + " has " + exact + " hits: too few to test past the threshold");
       for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
         SearchResult result = services.search().search(new SearchRequest(q, Map.of(), sort, 1, 20, null));
@@ -112,7 +101,7 @@ class LargeResultTest {
   @Test
   void aSearchPastItsTimeLimitIsRefusedWithOrWithoutFilters() throws Exception {
     try (IndexSearchers searchers = IndexSearchers.open(dir.resolve("index"))) {
-      SearchService noTime = new SearchService(searchers, syntax, analyzers.index(), Duration.ZERO, new ResultCache(0));
+      SearchService noTime = new SearchService(searchers, index.syntax(), index.analyzers().index(), Duration.ZERO, new ResultCache(0));
       for (Map<Filter, List<String>> filters : List.of(Map.<Filter, List<String>>of(), Map.of(Filter.YEAR, List.of("2020")))) {
         BadRequestException refused = assertThrows(BadRequestException.class,
             () -> noTime.search(new SearchRequest("the OR medical", filters, SearchRequest.Sort.RELEVANCE, 1, 20, null)));
@@ -123,26 +112,26 @@ class LargeResultTest {
 
   /** Decisions that match {@code q} and have every given facet value, counted by Lucene directly. */
   private static long count(String q, Map<Filter, String> selection) throws Exception {
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(syntax.parse(q, searcher), BooleanClause.Occur.MUST);
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(index.syntax().parse(q, index.searcher()), BooleanClause.Occur.MUST);
     FacetsConfig config = Schema.facetsConfig();
     for (Map.Entry<Filter, String> e : selection.entrySet()) {
       DrillDownQuery one = new DrillDownQuery(config);
       one.add(e.getKey().dim(), SearchService.path(e.getKey(), e.getValue()));
       query.add(one, BooleanClause.Occur.FILTER);
     }
-    return searcher.count(query.build());
+    return index.searcher().count(query.build());
   }
 
   /** The decision ids of page {@code page}, every hit scored or sorted. */
   private static List<String> exhaustive(String q, SearchRequest.Sort sort, int page, int size) throws Exception {
     int wanted = page * size;
     TopDocs top = sort == SearchRequest.Sort.DATE
-        ? searcher.search(syntax.parse(q, searcher), new TopFieldCollectorManager(SearchService.newestFirst(), wanted, null, Integer.MAX_VALUE))
-        : searcher.search(syntax.parse(q, searcher), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+        ? index.searcher().search(index.syntax().parse(q, index.searcher()), new TopFieldCollectorManager(SearchService.newestFirst(), wanted, null, Integer.MAX_VALUE))
+        : index.searcher().search(index.syntax().parse(q, index.searcher()), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
     List<String> ids = new ArrayList<>();
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = (page - 1) * size; i < docs.length; i++) {
-      ids.add(searcher.storedFields().document(docs[i].doc).get(IndexField.DECISION_ID.fieldName()));
+      ids.add(index.searcher().storedFields().document(docs[i].doc).get(IndexField.DECISION_ID.fieldName()));
     }
     return ids;
   }
