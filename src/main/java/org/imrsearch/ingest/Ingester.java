@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imrsearch.index.LetterIndexWriter;
 import org.imrsearch.model.ExtractionFailure;
@@ -147,7 +148,7 @@ public final class Ingester {
       boolean ended = false;
       while (!ended) {
         try {
-          ended = thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+          ended = thread.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

@@ -140,7 +140,10 @@ public final class IndexSearchers implements AutoCloseable {
    * own pool.
    */
   private final ExecutorService countThreads;
-  /** Virtual threads that start a query's facet counting and wait for it (see {@link FutureFacets}). */
+  /**
+   * Virtual threads for a query's work that waits on other pools: its facet counting (see
+   * {@link FutureFacets}) and its drill-sideways searches, run side by side.
+   */
   private final ExecutorService backgroundThreads = Executors.newVirtualThreadPerTaskExecutor();
 
   private IndexSearchers(Directory directory, FacetsConfig facetsConfig, ExecutorService segmentThreads, ExecutorService countThreads)

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
@@ -50,7 +52,8 @@ class FutureFacetsTest {
   void awaitQuietlyWaitsForAFailedCountingWithoutThrowing() {
     AtomicBoolean finished = new AtomicBoolean();
     Facets pending = FutureFacets.start(() -> {
-      awaitUninterruptibly(new CountDownLatch(0));
+      // Long enough that a caller which did not wait would see it unfinished.
+      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
       finished.set(true);
       throw new IllegalStateException("reader closed");
     }, threads);
@@ -59,7 +62,6 @@ class FutureFacetsTest {
     FutureFacets.awaitQuietly(new Fixed(1)); // counted facets: nothing to wait for
     assertFalse(Thread.currentThread().isInterrupted());
   }
-
 
   private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean done = false;
