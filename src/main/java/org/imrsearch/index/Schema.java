@@ -60,4 +60,9 @@ public final class Schema {
   public static boolean isHierarchical(IndexField f) {
     return HIERARCHICAL.contains(f);
   }
+
+  /** Whether the facet dimension named {@code dim} is hierarchical (false for names not in the schema). */
+  public static boolean isHierarchical(String dim) {
+    return HIERARCHICAL.stream().anyMatch(f -> f.fieldName().equals(dim));
+  }
 }

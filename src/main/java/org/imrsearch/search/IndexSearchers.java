@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -14,6 +15,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -32,6 +34,19 @@ import org.imrsearch.index.Schema;
  * with the facet state of its reader, built once per refresh rather than once per query.
  */
 public final class IndexSearchers implements AutoCloseable {
+  /**
+   * A query with at least one hit in this many documents counts its facets from bit sets. At a
+   * million letters the bit sets cost about 3.5 ms whatever the hits, doc values about 35 ns a
+   * hit: even at about 100,000 hits, one in 33 documents.
+   */
+  static final int BROAD = 32;
+  /**
+   * The most values of one facet level kept as bit sets: the sidebar's largest level (reviewer
+   * specialty) has a few dozen; a level with hundreds (the sections under one guideline, in a
+   * large real corpus) is counted from doc values instead.
+   */
+  static final int MAX_VALUES_AS_BITS = 128;
+
   /** A searcher and its facet state; release it (try-with-resources) when done. */
   public final class Snapshot implements AutoCloseable {
     private final IndexSearcher searcher;
@@ -64,10 +79,31 @@ public final class IndexSearchers implements AutoCloseable {
     }
 
     /**
-     * The facet counts of {@code hits}, the segments counted in parallel: at a million letters a
-     * broad query's counting is most of its time, and one core would leave the other idle.
+     * The facet counts of {@code hits}, dimensions {@code dims} counted now and any other level
+     * when asked for.
+     *
+     * <p>A broad query's hits are counted value by value against bit sets of each facet value
+     * ({@link BitSetFacetCounts}): the cost grows with the index and the number of values, not
+     * with the hits. A narrow query's hits are counted from their doc values (Lucene's counts),
+     * about 20 ordinals a decision: cheaper below one hit in {@value #BROAD} documents.
+     * A single flat dimension is counted from its own keyword doc values.
      */
-    public Facets countFacets(FacetsCollector hits) throws IOException {
+    public Facets countFacets(FacetsCollector hits, List<String> dims) throws IOException {
+      long total = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+      if (total * BROAD >= searcher.getIndexReader().maxDoc()) {
+        return new BitSetFacetCounts(bitSets, facetsConfig, hits, dims, countThreads, () -> countAllDims(hits));
+      }
+      if (dims.size() == 1 && !Schema.isHierarchical(dims.get(0))) {
+        return new StringValueFacetCounts(keywordState(dims.get(0)), hits);
+      }
+      return countAllDims(hits);
+    }
+
+    /**
+     * Lucene's counts of every dimension, the segments counted in parallel: at a million letters
+     * a broad query's counting was most of its time, and one core would leave the other idle.
+     */
+    private Facets countAllDims(FacetsCollector hits) throws IOException {
       try {
         return new ConcurrentSortedSetDocValuesFacetCounts(facetState(), hits, countThreads);
       } catch (InterruptedException e) {
@@ -129,6 +165,8 @@ public final class IndexSearchers implements AutoCloseable {
   private final Directory directory;
   private final SearcherManager manager;
   private final FacetsConfig facetsConfig;
+  /** Each facet value's documents as bits, per segment: kept across refreshes, for the segments that remain. */
+  private final FacetBitSets bitSets = new FacetBitSets(Runtime.getRuntime().maxMemory() / 8, MAX_VALUES_AS_BITS);
   /**
    * Threads that search a query's segment slices in parallel: a large query's latency shrinks
    * with the cores, while many concurrent queries simply share them.

@@ -2,21 +2,20 @@ package org.imrsearch.search;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.search.IndexSearcher;
-import org.imrsearch.index.IndexField;
-import org.imrsearch.index.Schema;
 
 /**
- * Drill sideways that counts each selected flat facet's sideways hits from that facet's own
- * keyword doc values, instead of counting every dimension of the shared facet field again for
- * each selection (Lucene's default): a search with two filters then costs one full facet count
- * plus two single-field counts, not three full counts.
+ * Drill sideways that counts each selected facet's sideways hits for that facet alone (from its
+ * keyword doc values, or from bit sets when the hits are many; see
+ * {@link IndexSearchers.Snapshot#countFacets}), instead of counting every dimension of the shared
+ * facet field again for each selection (Lucene's default): a search with two filters then costs
+ * one full facet count plus two single-facet counts, not three full counts.
  *
  * <p>The searches run side by side: the query with every selection, and for each selected facet
  * the query with the other selections. Each is a plain search that skips to the documents all
@@ -25,10 +24,13 @@ import org.imrsearch.index.Schema;
  */
 final class KeywordDrillSideways extends DrillSideways {
   private final IndexSearchers.Snapshot snapshot;
+  private final List<String> dims;
 
-  KeywordDrillSideways(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, IndexSearchers searchers) {
+  /** Counts {@code dims} for the hits of every selection (other dimensions when asked for). */
+  KeywordDrillSideways(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, IndexSearchers searchers, List<String> dims) {
     super(searcher, searchers.facetsConfig(), null, snapshot.facetState(), snapshot.queryThreads());
     this.snapshot = snapshot;
+    this.dims = List.copyOf(dims);
   }
 
   /** Counts in the background: the caller reads its page of hits meanwhile (see {@link FutureFacets}). */
@@ -38,27 +40,14 @@ final class KeywordDrillSideways extends DrillSideways {
   }
 
   private Facets count(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) throws IOException {
-    Facets drillDownFacets = snapshot.countFacets(drillDowns);
+    Facets drillDownFacets = snapshot.countFacets(drillDowns, dims);
     if (drillSideways == null || drillSideways.length == 0) {
       return drillDownFacets;
     }
     Map<String, Facets> sideways = new HashMap<>();
     for (int i = 0; i < drillSideways.length; i++) {
-      String dim = drillSidewaysDims[i];
-      sideways.put(dim, isFlat(dim)
-          ? new StringValueFacetCounts(snapshot.keywordState(dim), drillSideways[i])
-          : snapshot.countFacets(drillSideways[i]));
+      sideways.put(drillSidewaysDims[i], snapshot.countFacets(drillSideways[i], List.of(drillSidewaysDims[i])));
     }
     return new MultiFacets(sideways, drillDownFacets);
-  }
-
-  /** A facet whose values are also a keyword field of the same name, with its own doc values. */
-  private static boolean isFlat(String dim) {
-    for (IndexField f : Schema.FACETS) {
-      if (f.fieldName().equals(dim)) {
-        return !Schema.isHierarchical(f);
-      }
-    }
-    return false;
   }
 }

@@ -110,7 +110,7 @@ public final class RateService {
     if (total == 0) {
       return new Counts(0, byValue);
     }
-    Facets facets = snapshot.countFacets(fc);
+    Facets facets = snapshot.countFacets(fc, List.of(by.dim()));
     FacetResult result;
     try {
       result = facets.getTopChildren(MAX_GROUPS, by.dim());

@@ -48,6 +48,7 @@ public final class SearchService {
   private static final int PAGE_TOTAL_HITS_THRESHOLD = 1000;
   /** Month is shown through year; it is a grouping for rates, not a sidebar facet. */
   private static final List<Filter> SIDEBAR = Arrays.stream(Filter.values()).filter(f -> f != Filter.MONTH).toList();
+  private static final List<String> SIDEBAR_DIMS = SIDEBAR.stream().map(Filter::dim).toList();
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
@@ -100,14 +101,14 @@ public final class SearchService {
       // that cannot compete. Scoring every hit instead (one pass for both) was most of a common
       // phrase's time: 50 of 55 ms at a million letters.
       FacetsCollector hitsToCount = searcher.search(drill, new FacetsCollectorManager());
-      counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount));
+      counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount, SIDEBAR_DIMS));
       top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
       total = hitsToCount.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     } else {
       // Each selected facet is counted as if its own selection were off (drill sideways): one
       // ordinary search for the page and one per selected facet, run side by side, each
       // under the time limit.
-      DrillSideways sideways = new KeywordDrillSideways(searcher, snapshot, searchers);
+      DrillSideways sideways = new KeywordDrillSideways(searcher, snapshot, searchers, SIDEBAR_DIMS);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
           sideways.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
       top = result.collectorResult;
@@ -248,7 +249,8 @@ public final class SearchService {
       for (String s : selected) {
         if (values.stream().noneMatch(v -> v.value().equals(s))) {
           Number count = specific(facets, filter, s);
-          values.add(new FacetGroup.Value(s, count == null ? 0 : count.longValue(), true));
+          // Lucene says -1 for a value the index does not have: none of the hits have it either.
+          values.add(new FacetGroup.Value(s, count == null ? 0 : Math.max(0, count.longValue()), true));
         }
       }
       groups.add(new FacetGroup(filter.param(), filter.label(), level, values));
