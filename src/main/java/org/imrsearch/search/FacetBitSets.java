@@ -40,10 +40,11 @@ final class FacetBitSets {
   private final Set<Object> watchedSegments = ConcurrentHashMap.newKeySet();
 
   /**
-   * @param maxBytes the most the bit sets of all segments may take together; the least recently
-   *     used levels are dropped past it and rebuilt when asked for again
-   * @param maxValues a level with more values is not kept (its bits would cost more memory than
-   *     they save time): {@link #level} says so, and the caller counts it another way
+   * @param maxBytes the most the bit sets of all segments may take together; past it the cache
+   *     drops the levels least likely to be used again (Caffeine's policy) or does not keep a new
+   *     one, and such a level is read from the postings again when asked for
+   * @param maxValues a level with more values in a segment is not kept (its bits would cost more
+   *     memory than they save time): {@link #level} says so, and the caller counts it another way
    */
   FacetBitSets(long maxBytes, int maxValues) {
     this.maxValues = maxValues;
@@ -72,8 +73,10 @@ final class FacetBitSets {
         cache.asMap().keySet().removeIf(k -> k.segment() == closed);
       });
     }
+    Key key = new Key(segment, field, level);
+    Optional<Level> found;
     try {
-      return cache.get(new Key(segment, field, level), k -> {
+      found = cache.get(key, k -> {
         try {
           return read(leaf.reader(), field, level, path.length + 2);
         } catch (IOException e) {
@@ -83,9 +86,13 @@ final class FacetBitSets {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    if (!watchedSegments.contains(segment)) {
+      cache.invalidate(key); // the segment closed while its level was read: its listener has run
+    }
+    return found;
   }
 
-  /** Bytes the cache holds now (for tests and the health page). */
+  /** Bytes the cache holds now. */
   long bytes() {
     return cache.asMap().values().stream().mapToLong(l -> l.map(FacetBitSets::bytes).orElse(0)).sum();
   }

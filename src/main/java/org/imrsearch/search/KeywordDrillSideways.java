@@ -11,11 +11,11 @@ import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * Drill sideways that counts each selected facet's sideways hits for that facet alone (from its
- * keyword doc values, or from bit sets when the hits are many; see
- * {@link IndexSearchers.Snapshot#countFacets}), instead of counting every dimension of the shared
- * facet field again for each selection (Lucene's default): a search with two filters then costs
- * one full facet count plus two single-facet counts, not three full counts.
+ * Drill sideways that counts each selected facet's sideways hits for that facet alone where it
+ * can (from bit sets when the hits are many, from the facet's keyword doc values when a flat
+ * facet's hits are few; see {@link IndexSearchers.Snapshot#countFacets}), instead of counting
+ * every dimension of the shared facet field again for each selection (Lucene's default). A
+ * citation selected in a narrow search is still counted with every dimension.
  *
  * <p>The searches run side by side: the query with every selection, and for each selected facet
  * the query with the other selections. Each is a plain search that skips to the documents all
