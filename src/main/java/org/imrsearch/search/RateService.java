@@ -11,7 +11,6 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -104,7 +103,7 @@ public final class RateService {
 
   private static Counts counts(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, Query query, Filter by)
       throws IOException {
-    FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
+    FacetsCollector fc = searcher.search(query, BitSetFacetsCollector.manager());
     long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
     Map<String, Long> byValue = new LinkedHashMap<>();
     if (total == 0) {

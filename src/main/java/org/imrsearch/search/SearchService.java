@@ -16,7 +16,6 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.document.Document;
@@ -100,7 +99,7 @@ public final class SearchService {
       // score; the page needs only the best hits, which the scorer finds by skipping blocks
       // that cannot compete. Scoring every hit instead (one pass for both) was most of a common
       // phrase's time: 50 of 55 ms at a million letters.
-      FacetsCollector hitsToCount = searcher.search(drill, new FacetsCollectorManager());
+      FacetsCollector hitsToCount = searcher.search(drill, BitSetFacetsCollector.manager());
       counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount, SIDEBAR_DIMS));
       top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
       total = hitsToCount.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +23,9 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
@@ -122,6 +126,39 @@ class BitSetFacetCountsTest {
       assertTrue(sets.bytes() > 0, "counting kept the values' bits");
     }
     assertEquals(0, sets.bytes(), "the reader is closed: its segments' bits are gone");
+  }
+
+  @Test
+  void theBitSetCollectorCollectsWhatLucenesCollects() throws Exception {
+    for (String q : List.of("", "the", "\"functional improvement\"", "zzzznotaword", "outcome:overturned -knee")) {
+      Query query = index.syntax().parse(q, index.searcher());
+      Map<Integer, List<Integer>> lucene = docsBySegment(index.searcher().search(query, new FacetsCollectorManager()));
+      Map<Integer, List<Integer>> bits = docsBySegment(index.searcher().search(query, BitSetFacetsCollector.manager()));
+      assertEquals(lucene, bits, q);
+    }
+    assertTrue(docsBySegment(hits("the")).size() > 1, "hits in several segments");
+  }
+
+  /** Each segment's hits (by segment number), checked against the total the collector says. */
+  private static Map<Integer, List<Integer>> docsBySegment(FacetsCollector collected) throws IOException {
+    Map<Integer, List<Integer>> docs = new TreeMap<>();
+    for (FacetsCollector.MatchingDocs m : collected.getMatchingDocs()) {
+      List<Integer> segment = new ArrayList<>();
+      DocIdSetIterator it = m.bits().iterator();
+      for (int d = it == null ? DocIdSetIterator.NO_MORE_DOCS : it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        segment.add(d);
+      }
+      assertEquals(m.totalHits(), segment.size(), "segment " + m.context().ord + ": total against bits");
+      if (!segment.isEmpty()) {
+        docs.merge(m.context().ord, segment, (a, b) -> {
+          List<Integer> both = new ArrayList<>(a);
+          both.addAll(b);
+          both.sort(null);
+          return both;
+        });
+      }
+    }
+    return docs;
   }
 
   private static FacetsCollector hits(String q) throws IOException {
