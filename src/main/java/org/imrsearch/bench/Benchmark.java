@@ -104,9 +104,14 @@ public final class Benchmark {
   private Figures queries(List<Path> files, Path index, Figures f, java.io.PrintStream log) throws Exception {
     log.println("bench: queries ...");
     HttpBench http = new HttpBench(mapper, log);
+    resetPeaks();
     // Without the result cache, so every iteration does the whole work of its query.
     try (SearchServices services = SearchServices.open(index, ConfigSource.bundled(), mapper, 0)) {
       new QueryBench(services, files).run(f);
+      // What the open index keeps between queries (facet states, the values' bit sets), once
+      // every query of the mix has run: it grows with the index, not with the queries.
+      System.gc();
+      f.put("server.retainedHeapMB", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6, "MB");
       if (f.values().containsKey("baseline.scanRarePhrase.ms")) {
         f.put("queries.phraseRare.speedupOverScan", f.number("baseline.scanRarePhrase.ms") / f.number("queries.phraseRare.p50Ms"), "x");
         f.put("queries.phraseCommon.speedupOverScan", f.number("baseline.scanCommonPhrase.ms") / f.number("queries.phraseCommon.p50Ms"), "x");
@@ -121,6 +126,7 @@ public final class Benchmark {
       ResultCache.Stats cache = services.cacheStats();
       f.put("http.searchMix.cacheHitRatio", cache.hits() / (double) Math.max(1, cache.hits() + cache.misses()), "");
     }
+    f.put("server.peakHeapMB", peakHeap() / 1e6, "MB");
     return f;
   }
 
