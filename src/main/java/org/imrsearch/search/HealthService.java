@@ -8,7 +8,7 @@ import org.apache.lucene.search.TermQuery;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 
-/** The index's size, freshness and schema version, and how the result cache is doing. */
+/** The index's size, freshness and schema version, how the result cache is doing, and the facet bit sets' memory. */
 public final class HealthService {
   private final IndexSearchers searchers;
   private final ResultCache cache;
@@ -26,7 +26,7 @@ public final class HealthService {
       long decisions = searcher.count(QuerySyntax.decisions());
       Map<String, String> commit = snapshot.commitData();
       return new IndexHealth("ok", letters, decisions, commit.get(Schema.COMMIT_TIME), commit.get(Schema.COMMIT_SCHEMA_VERSION),
-          cache.stats());
+          cache.stats(), searchers.facetBitSetBytes());
     }
   }
 }

@@ -235,6 +235,11 @@ public final class IndexSearchers implements AutoCloseable {
     };
   }
 
+  /** Bytes the facet values' bit sets take now, over all open segments. */
+  public long facetBitSetBytes() {
+    return bitSets.bytes();
+  }
+
   public FacetsConfig facetsConfig() {
     return facetsConfig;
   }

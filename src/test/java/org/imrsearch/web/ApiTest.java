@@ -423,6 +423,12 @@ class ApiTest {
     assertEquals(Integer.toString(org.imrsearch.index.Schema.VERSION), health.get("schemaVersion").asText());
   }
 
+  @Test
+  void healthReportsTheMemoryOfTheFacetBitSetsABroadSearchBuilt() throws IOException, InterruptedException {
+    json("/api/search?q=the"); // most decisions: counted from bit sets
+    assertTrue(json("/api/health").get("facetBitSetBytes").asLong() > 0);
+  }
+
   private static Map<String, Long> facet(JsonNode result, String name) {
     Map<String, Long> out = new TreeMap<>();
     for (JsonNode f : result.get("facets")) {
