@@ -1,7 +1,9 @@
 package org.imrsearch.index;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.facet.FacetsConfig;
 
@@ -39,12 +41,12 @@ public final class Schema {
 
   /** Whether only decision documents have the index field named {@code fieldName} (false for names not in the schema). */
   public static boolean onDecisionsOnly(String fieldName) {
-    for (IndexField f : IndexField.values()) {
-      if (f.fieldName().equals(fieldName)) {
-        return !ON_LETTER_DOCUMENTS.contains(f);
-      }
-    }
-    return false;
+    return named(fieldName).map(f -> !ON_LETTER_DOCUMENTS.contains(f)).orElse(false);
+  }
+
+  /** The schema's field called {@code fieldName}, if there is one. */
+  private static Optional<IndexField> named(String fieldName) {
+    return Arrays.stream(IndexField.values()).filter(f -> f.fieldName().equals(fieldName)).findFirst();
   }
 
   /** A new facets config describing every dimension; build one per index and share it. */
@@ -63,6 +65,6 @@ public final class Schema {
 
   /** Whether the facet dimension named {@code dim} is hierarchical (false for names not in the schema). */
   public static boolean isHierarchical(String dim) {
-    return HIERARCHICAL.stream().anyMatch(f -> f.fieldName().equals(dim));
+    return named(dim).map(HIERARCHICAL::contains).orElse(false);
   }
 }

@@ -48,6 +48,11 @@ final class BitSetFacetsCollector extends FacetsCollector {
     };
   }
 
+  /** The number of hits {@code collected} holds, over all segments. */
+  static long totalHits(FacetsCollector collected) {
+    return collected.getMatchingDocs().stream().mapToLong(MatchingDocs::totalHits).sum();
+  }
+
   @Override
   protected void doSetNextReader(LeafReaderContext context) {
     this.context = context;

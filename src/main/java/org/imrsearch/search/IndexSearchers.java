@@ -89,7 +89,7 @@ public final class IndexSearchers implements AutoCloseable {
      * A single flat dimension is counted from its own keyword doc values.
      */
     public Facets countFacets(FacetsCollector hits, List<String> dims) throws IOException {
-      long total = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+      long total = BitSetFacetsCollector.totalHits(hits);
       if (total * BROAD >= searcher.getIndexReader().maxDoc()) {
         return new BitSetFacetCounts(bitSets, facetsConfig, hits, dims, countThreads, () -> countAllDims(hits));
       }

@@ -104,7 +104,7 @@ public final class RateService {
   private static Counts counts(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, Query query, Filter by)
       throws IOException {
     FacetsCollector fc = searcher.search(query, BitSetFacetsCollector.manager());
-    long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+    long total = BitSetFacetsCollector.totalHits(fc);
     Map<String, Long> byValue = new LinkedHashMap<>();
     if (total == 0) {
       return new Counts(0, byValue);

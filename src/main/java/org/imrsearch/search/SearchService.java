@@ -102,7 +102,7 @@ public final class SearchService {
       FacetsCollector hitsToCount = searcher.search(drill, BitSetFacetsCollector.manager());
       counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount, SIDEBAR_DIMS));
       top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
-      total = hitsToCount.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+      total = BitSetFacetsCollector.totalHits(hitsToCount);
     } else {
       // Each selected facet is counted as if its own selection were off (drill sideways): one
       // ordinary search for the page and one per selected facet, run side by side, each
