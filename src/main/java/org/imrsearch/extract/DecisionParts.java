@@ -24,11 +24,28 @@ final class DecisionParts {
   /** The treatment named by an item phrase, without numbering, "the request for" or a trailing "is". */
   static String cleanItem(String phrase) {
     String s = Prose.join(phrase);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 3 && mayEndInTrailing(s); i++) {
       s = TRAILING.matcher(s).replaceAll("");
     }
     s = LEADING.matcher(s).replaceFirst("");
     return s.strip();
+  }
+
+  /**
+   * False only when {@link #TRAILING} cannot match: the text ends in neither a blank, a
+   * punctuation mark, a line separator (before which {@code $} also matches) nor "is", "was",
+   * "are" or "were". Most items end in a word, and the pattern is costly to try at every blank.
+   */
+  private static boolean mayEndInTrailing(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    char last = s.charAt(s.length() - 1);
+    if (last > 0x7e || last == ':' || last == ';' || last == ',' || last == '.' || Character.isWhitespace(last)) {
+      return true;
+    }
+    String end = s.substring(Math.max(0, s.length() - 4)).toLowerCase(Locale.ROOT);
+    return end.endsWith("is") || end.endsWith("was") || end.endsWith("are") || end.endsWith("were");
   }
 
   /** An item as the older layouts word it ("a 28 day functional restoration program"), article off. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.imrsearch.config.Vocabulary;
+import org.imrsearch.extract.AnchoredPattern.LowerCased;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Layout;
 import org.imrsearch.model.Letter;
@@ -78,20 +79,21 @@ public final class LetterExtractor {
     if (text.isBlank()) {
       throw new NotALetterException("no text (empty, or a scanned image without a text layer)");
     }
-    Layout layout = LayoutDetector.detect(text)
+    LowerCased lowerCased = LowerCased.of(text);
+    Layout layout = LayoutDetector.detect(lowerCased)
         .orElseThrow(() -> new NotALetterException("not an IMR determination letter (no known layout's headings found)"));
     List<String> warnings = new ArrayList<>();
-    Header header = HeaderExtractor.extract(text, layout, warnings);
-    Reviewer reviewer = reviewers.extract(text, warnings);
-    String summary = caseSummary(text);
+    Header header = HeaderExtractor.extract(lowerCased, layout, warnings);
+    Reviewer reviewer = reviewers.extract(lowerCased, warnings);
+    String summary = Prose.join(caseSummary(text));
     Patient patient = PatientExtractor.extract(summary, header.injuryDate(), text);
-    List<Decision> decisions = decisions(layout, text, warnings);
+    List<Decision> decisions = decisions(layout, lowerCased, warnings);
     if (decisions.isEmpty()) {
       // Letters of the transition years mix layouts (modern headings over numbered "is not
       // medically necessary" items): when the layout's own reader finds nothing, try the others.
       for (Layout other : Layout.values()) {
         if (other != layout && decisions.isEmpty()) {
-          decisions = decisions(other, text, new ArrayList<>());
+          decisions = decisions(other, lowerCased, new ArrayList<>());
         }
       }
       warnings.add(decisions.isEmpty() ? "no decisions found" : "decisions found only in another layout's form");
@@ -100,16 +102,16 @@ public final class LetterExtractor {
     boolean synthetic = text.contains(SYNTHETIC_BANNER);
     return new Letter(source, id, layout.key(), synthetic, header.caseNumber(), header.decisionDate(),
         header.dateAssigned(), header.urDenialDate(), header.applicationReceived(), header.priority(),
-        reviewer, patient, PatientExtractor.diagnoses(summary), Prose.join(summary), decisions,
+        reviewer, patient, PatientExtractor.diagnoses(summary), summary, decisions,
         warnings, text);
   }
 
-  private List<Decision> decisions(Layout layout, String text, List<String> warnings) {
+  private List<Decision> decisions(Layout layout, LowerCased text, List<String> warnings) {
     TreatmentNamer namer = item -> categories.get(item, vocabulary.treatments()::categorize);
     return switch (layout) {
       case DWC_2016 -> modern.extract(text, warnings, namer);
-      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text, warnings, namer);
-      case PROFESSIONAL_REVIEW -> professional.extract(text, warnings, namer);
+      case MAXIMUS_2013, NOTICE_2013 -> numbered.extract(text.text(), warnings, namer);
+      case PROFESSIONAL_REVIEW -> professional.extract(text.text(), warnings, namer);
     };
   }
 

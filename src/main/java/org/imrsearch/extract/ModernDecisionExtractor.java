@@ -2,8 +2,10 @@ package org.imrsearch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.imrsearch.extract.AnchoredPattern.LowerCased;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Guideline;
 import org.imrsearch.model.Outcome;
@@ -14,7 +16,7 @@ import org.imrsearch.model.Outcome;
  * "MAXIMUS guideline:" and "Decision rationale:".
  */
 final class ModernDecisionExtractor {
-  private static final Pattern REGION = Pattern.compile("(?i)IMR\\s+ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES");
+  private static final AnchoredPattern REGION = new AnchoredPattern("(?i)IMR\\s+ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES", "imr");
   private static final Pattern PREAMBLE = Pattern.compile(
       "(?is)^\\s*The\\s+Final\\s+Determination\\s+was\\s+based\\s+on\\s+decisions\\s+for\\s+the\\s+disputed\\s+items?\\s*/?\\s*services?\\s+set\\s+forth\\s+below\\s*:?");
   private static final String LABELS =
@@ -22,10 +24,11 @@ final class ModernDecisionExtractor {
   static final Pattern OUTCOME = Pattern.compile(
       "(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
   private static final Pattern OUTCOME_AT_LINE_END = Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");
-  private static final Pattern ANY_LABEL = Pattern.compile("(?i)" + LABELS);
-  private static final Pattern CA_LABEL = Pattern.compile("(?i)Claims\\s+Administrator\\s+guideline\\s*:");
-  private static final Pattern REVIEWER_LABEL = Pattern.compile("(?i)(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline\\s*:");
-  private static final Pattern RATIONALE_LABEL = Pattern.compile("(?i)Decision\\s+rationale\\s*:");
+  private static final AnchoredPattern ANY_LABEL = new AnchoredPattern("(?i)" + LABELS, "claims", "maximus", "expert", "decision");
+  private static final AnchoredPattern CA_LABEL = new AnchoredPattern("(?i)Claims\\s+Administrator\\s+guideline\\s*:", "claims");
+  private static final AnchoredPattern REVIEWER_LABEL =
+      new AnchoredPattern("(?i)(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline\\s*:", "maximus", "expert");
+  private static final AnchoredPattern RATIONALE_LABEL = new AnchoredPattern("(?i)Decision\\s+rationale\\s*:", "decision");
   private static final Pattern SENTENCE_END_LINE = Pattern.compile("[.!?][\"')\\]]?$");
   /** An item paragraph longer than this has lost its blank-line boundary. */
   private static final int MAX_ITEM_LINES = 8;
@@ -37,9 +40,10 @@ final class ModernDecisionExtractor {
   }
 
   /** The decided items of the letter, in order; never throws, warns about what it had to guess. */
-  List<Decision> extract(String text, List<String> warnings, TreatmentNamer namer) {
-    String region = region(text);
-    List<int[]> markers = outcomes(region); // {start, end, outcome ordinal}
+  List<Decision> extract(LowerCased text, List<String> warnings, TreatmentNamer namer) {
+    LowerCased lowerRegion = region(text);
+    String region = lowerRegion.text();
+    List<int[]> markers = outcomes(lowerRegion); // {start, end, outcome ordinal}
     if (markers.isEmpty()) {
       Matcher loose = OUTCOME_AT_LINE_END.matcher(region);
       while (loose.find()) {
@@ -55,7 +59,7 @@ final class ModernDecisionExtractor {
     for (int k = 0; k < markers.size(); k++) {
       int[] marker = markers.get(k);
       String paragraph = region.substring(itemStarts[k], marker[0]);
-      String body = region.substring(marker[1], k + 1 < markers.size() ? itemStarts[k + 1] : region.length());
+      LowerCased body = lowerRegion.sub(marker[1], k + 1 < markers.size() ? itemStarts[k + 1] : region.length());
       decisions.add(decision(paragraph, Outcome.values()[marker[2]], body, warnings, namer));
     }
     return decisions;
@@ -69,8 +73,13 @@ final class ModernDecisionExtractor {
    * one, at the blanks right before it.
    */
   static List<int[]> outcomes(String region) {
+    return outcomes(LowerCased.of(region));
+  }
+
+  private static List<int[]> outcomes(LowerCased lowerRegion) {
+    String region = lowerRegion.text();
+    String lower = lowerRegion.lower();
     List<int[]> markers = new ArrayList<>();
-    String lower = Prose.asciiLowerCase(region);
     Matcher m = OUTCOME.matcher(region).useTransparentBounds(true).useAnchoringBounds(false);
     int from = 0;
     int upheld = lower.indexOf("upheld");
@@ -123,7 +132,7 @@ final class ModernDecisionExtractor {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
-  private Decision decision(String paragraph, Outcome outcome, String body, List<String> warnings, TreatmentNamer namer) {
+  private Decision decision(String paragraph, Outcome outcome, LowerCased body, List<String> warnings, TreatmentNamer namer) {
     String portion = DecisionParts.decidedPortion(paragraph);
     String item = portion != null ? portion : DecisionParts.cleanItem(paragraph);
     String context = portion != null ? Prose.join(paragraph) : null;
@@ -133,10 +142,10 @@ final class ModernDecisionExtractor {
     }
     Guideline ca = guidelines.parse(labelled(body, CA_LABEL));
     Guideline reviewer = guidelines.parse(labelled(body, REVIEWER_LABEL));
-    Matcher r = RATIONALE_LABEL.matcher(body);
+    MatchResult r = RATIONALE_LABEL.find(body);
     String rationale;
-    if (r.find()) {
-      rationale = Prose.join(body.substring(r.end()));
+    if (r != null) {
+      rationale = Prose.join(body.text().substring(r.end()));
     } else {
       warnings.add("no 'Decision rationale:' for item '" + item + "'");
       rationale = "";
@@ -145,20 +154,24 @@ final class ModernDecisionExtractor {
   }
 
   /** The text after a label up to the next label (or the end of the body). */
-  private static String labelled(String body, Pattern label) {
-    Matcher m = label.matcher(body);
-    if (!m.find()) {
+  private static String labelled(LowerCased body, AnchoredPattern label) {
+    MatchResult m = label.find(body);
+    if (m == null) {
       return "";
     }
-    Matcher next = ANY_LABEL.matcher(body);
-    int end = next.find(m.end()) ? next.start() : body.length();
-    return body.substring(m.end(), end);
+    MatchResult next = ANY_LABEL.find(body, m.end());
+    return body.text().substring(m.end(), next != null ? next.start() : body.length());
   }
 
-  private static String region(String text) {
-    Matcher m = REGION.matcher(text);
-    String region = m.find() ? text.substring(m.end()) : text;
-    return PREAMBLE.matcher(region).replaceFirst("");
+  /** The text after the decisions heading and the preamble (a suffix of {@code text}). */
+  private static LowerCased region(LowerCased text) {
+    MatchResult heading = REGION.find(text);
+    int start = heading != null ? heading.end() : 0;
+    Matcher preamble = PREAMBLE.matcher(text.text()).region(start, text.length());
+    if (preamble.lookingAt()) {
+      start = preamble.end();
+    }
+    return text.sub(start, text.length());
   }
 
   /**

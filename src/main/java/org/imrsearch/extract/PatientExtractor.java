@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imrsearch.model.Patient;
@@ -21,16 +22,18 @@ final class PatientExtractor {
       "(?i)(?:date\\s+of\\s+injury(?:\\s+of|\\s+was|\\s+is)?|injury\\s+(?:date|occurred\\s+on)|\\bDOI"
           + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|of|on)"
           + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+[^.;]{1,60}?\\s+on)\\s*:?\\s*(" + Dates.DATE + ")");
-  private static final Pattern DIAGNOSES = Pattern.compile(
-      "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+of)\\s*:?\\s*(.+?)(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)");
+  private static final AnchoredPattern DIAGNOSES = new AnchoredPattern(
+      "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+of)\\s*:?\\s*(.+?)(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)",
+      "diagnos", "being", "treated");
   private static final Pattern DIAGNOSIS_SPLIT = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
   private static final int MAX_DIAGNOSES = 12;
   private static final int MAX_DIAGNOSIS_LENGTH = 90;
 
   private PatientExtractor() {}
 
+  /** @param summary the case summary as one paragraph ({@link Prose#join}); empty when the letter has none */
   static Patient extract(String summary, LocalDate headerInjuryDate, String wholeText) {
-    String prose = Prose.join(summary.isBlank() ? wholeText : summary);
+    String prose = summary.isEmpty() ? Prose.join(wholeText) : summary;
     Integer age = null;
     Matcher a = AGE.matcher(prose);
     if (a.find()) {
@@ -67,11 +70,11 @@ final class PatientExtractor {
     return null;
   }
 
-  /** The diagnoses named in the first sentence that lists them, as written. */
+  /** The diagnoses named in the first sentence that lists them, as written; {@code summary} as one paragraph. */
   static List<String> diagnoses(String summary) {
-    Matcher m = DIAGNOSES.matcher(Prose.join(summary));
+    MatchResult m = DIAGNOSES.find(AnchoredPattern.LowerCased.of(summary));
     List<String> out = new ArrayList<>();
-    if (!m.find()) {
+    if (m == null) {
       return out;
     }
     for (String d : DIAGNOSIS_SPLIT.split(m.group(1))) {

@@ -14,28 +14,31 @@ final class Prose {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length());
+    // A char array, not a StringBuilder: this runs over every rationale and summary of every letter.
+    char[] out = new char[text.length()];
+    int length = 0;
     boolean pendingSpace = false;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
+    boolean newlineInGap = false;
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
-        pendingSpace = !out.isEmpty();
+        pendingSpace = length > 0;
+        newlineInGap |= c == '\n';
         continue;
       }
       if (pendingSpace) {
         // "11-21-" at a line end + "2016": the hyphen stays, the break goes.
-        boolean hyphenBreak = out.charAt(out.length() - 1) == '-' && out.length() > 1
-            && Character.isLetterOrDigit(out.charAt(out.length() - 2)) && Character.isLetterOrDigit(c)
-            && breakHadNewline(text, i);
+        boolean hyphenBreak = newlineInGap && length > 1 && out[length - 1] == '-'
+            && Character.isLetterOrDigit(out[length - 2]) && Character.isLetterOrDigit(c);
         if (!hyphenBreak) {
-          out.append(' ');
+          out[length++] = ' ';
         }
         pendingSpace = false;
       }
-      out.append(c);
+      newlineInGap = false;
+      out[length++] = c;
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 
   /**
@@ -62,15 +65,5 @@ final class Prose {
       }
     }
     return n;
-  }
-
-  /** Whether the whitespace just before {@code end} holds a line break. */
-  private static boolean breakHadNewline(String text, int end) {
-    for (int j = end - 1; j >= 0 && Character.isWhitespace(text.charAt(j)); j--) {
-      if (text.charAt(j) == '\n') {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.imrsearch.config.NameTable;
+import org.imrsearch.extract.AnchoredPattern.LowerCased;
 import org.imrsearch.config.Vocabulary;
 import org.imrsearch.model.Reviewer;
 
@@ -22,22 +23,29 @@ import org.imrsearch.model.Reviewer;
 final class ReviewerExtractor {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern PIECE_EDGES = Pattern.compile("^(?:and|&)\\s+|[.:]+$");
-  private static final Pattern LICENSURE_LIST = Pattern.compile(
-      "(?is)State\\(?s?\\)?\\s+of\\s+Licensure\\s*:(.*?)(?=Certification\\(?s?\\)?\\s*/?\\s*Specialt|\\n\\s*\\n|$)");
-  private static final Pattern SPECIALTY_LIST = Pattern.compile(
-      "(?is)Certification\\(?s?\\)?\\s*/?\\s*Specialt(?:y|ies)\\s*:(.*?)(?=\\n\\s*\\n|CLINICAL\\s+CASE\\s+SUMMARY|State\\(?s?\\)?\\s+of\\s+Licensure|$)");
-  private static final Pattern BOARD_CERTIFIED = Pattern.compile(
+  private static final AnchoredPattern LICENSURE_LIST = new AnchoredPattern(
+      "(?is)State\\(?s?\\)?\\s+of\\s+Licensure\\s*:(.*?)(?=Certification\\(?s?\\)?\\s*/?\\s*Specialt|\\n\\s*\\n|$)", "state");
+  private static final AnchoredPattern SPECIALTY_LIST = new AnchoredPattern(
+      "(?is)Certification\\(?s?\\)?\\s*/?\\s*Specialt(?:y|ies)\\s*:(.*?)(?=\\n\\s*\\n|CLINICAL\\s+CASE\\s+SUMMARY|State\\(?s?\\)?\\s+of\\s+Licensure|$)",
+      "certification");
+  private static final AnchoredPattern BOARD_CERTIFIED = new AnchoredPattern(
       "(?is)(?:Board[-\\s]+Certified|certified\\s+by\\s+the\\s+American\\s+Board\\s+of|Licensed|is\\s+a\\s+(?:Diplomate|specialist)|subspecialty|sub-specialty|specializ(?:es|ing)|fellowship[-\\s]+trained)"
-          + "\\s+(?:in|of|with)\\s+(.+?)(?=,?\\s+(?:and\\s+)?(?:is|has|he|she|who|with|He/she)\\b|\\.\\s|$)");
-  private static final Pattern LICENSED_TO_PRACTICE = Pattern.compile(
-      "(?is)licensed\\s+to\\s+practice(?:\\s+medicine)?\\s+in\\s+(?:the\\s+states?\\s+of\\s+)?(.+?)(?=\\.\\s|\\.$|,?\\s+(?:and\\s+)?(?:is|has|He|She|who)\\b|$)");
-  private static final Pattern TITLE = Pattern.compile(
-      "(?i)case\\s+file\\s+to\\s+(?:an?|the)\\s+((?:expert|physician|independent|professional|medical|peer)\\s+(?:physician\\s+)?reviewer)");
-  private static final Pattern CREDENTIALS = Pattern.compile(
+          + "\\s+(?:in|of|with)\\s+(.+?)(?=,?\\s+(?:and\\s+)?(?:is|has|he|she|who|with|He/she)\\b|\\.\\s|$)",
+      "board", "certified", "licensed", "is", "subspecialty", "sub-specialty", "specializ", "fellowship");
+  private static final AnchoredPattern LICENSED_TO_PRACTICE = new AnchoredPattern(
+      "(?is)licensed\\s+to\\s+practice(?:\\s+medicine)?\\s+in\\s+(?:the\\s+states?\\s+of\\s+)?(.+?)(?=\\.\\s|\\.$|,?\\s+(?:and\\s+)?(?:is|has|He|She|who)\\b|$)",
+      "licensed");
+  private static final AnchoredPattern TITLE = new AnchoredPattern(
+      "(?i)case\\s+file\\s+to\\s+(?:an?|the)\\s+((?:expert|physician|independent|professional|medical|peer)\\s+(?:physician\\s+)?reviewer)",
+      "case");
+  private static final AnchoredPattern CREDENTIALS = new AnchoredPattern(
       "(?is)(?:HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE|Medical\\s+Qualifications\\s+of\\s+the\\s+Expert\\s+Reviewer"
-          + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|REVIEWER\\s+QUALIFICATIONS)\\s*:?(.{0,1500})");
+          + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|REVIEWER\\s+QUALIFICATIONS)\\s*:?",
+      "how", "medical", "reviewer");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
   private static final Pattern AND = Pattern.compile("(?i)\\s+(?:and|&)\\s+");
+  /** How much of the text after a credentials heading describes the reviewer. */
+  private static final int CREDENTIALS_CODE_POINTS = 1500;
   /** Joined comma pieces tried as one name ("Endocrinology, Diabetes & Metabolism"). */
   private static final int MAX_JOINED_PIECES = 3;
 
@@ -48,22 +56,25 @@ final class ReviewerExtractor {
   }
 
   Reviewer extract(String text, List<String> warnings) {
-    Matcher title = TITLE.matcher(text);
-    String reviewerTitle = title.find() ? WHITESPACE.matcher(title.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ") : null;
+    return extract(LowerCased.of(text), warnings);
+  }
+
+  Reviewer extract(LowerCased text, List<String> warnings) {
+    MatchResult title = TITLE.find(text);
+    String reviewerTitle = title != null ? WHITESPACE.matcher(title.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ") : null;
     Set<String> specialties = new LinkedHashSet<>();
     Set<String> states = new LinkedHashSet<>();
-    Matcher list = SPECIALTY_LIST.matcher(text);
-    if (list.find()) {
+    MatchResult list = SPECIALTY_LIST.find(text);
+    if (list != null) {
       specialties.addAll(resolve(list.group(1), vocabulary.specialties(), "specialty", warnings));
     }
-    Matcher licensure = LICENSURE_LIST.matcher(text);
-    if (licensure.find()) {
+    MatchResult licensure = LICENSURE_LIST.find(text);
+    if (licensure != null) {
       states.addAll(resolve(licensure.group(1), vocabulary.states(), "state", warnings));
     }
-    String credentials = credentialsParagraph(text);
+    LowerCased credentials = LowerCased.of(credentialsParagraph(text));
     if (specialties.isEmpty()) {
-      Matcher m = BOARD_CERTIFIED.matcher(credentials);
-      while (m.find()) {
+      for (MatchResult m : BOARD_CERTIFIED.findAll(credentials)) {
         Optional<String> state = vocabulary.states().lookup(m.group(1));
         if (state.isPresent()) {
           states.add(state.get()); // "licensed in California"
@@ -73,8 +84,7 @@ final class ReviewerExtractor {
       }
     }
     if (states.isEmpty()) {
-      Matcher m = LICENSED_TO_PRACTICE.matcher(credentials);
-      while (m.find()) {
+      for (MatchResult m : LICENSED_TO_PRACTICE.findAll(credentials)) {
         states.addAll(resolve(m.group(1), vocabulary.states(), "state", warnings));
       }
     }
@@ -85,9 +95,18 @@ final class ReviewerExtractor {
   }
 
   /** The prose that describes the reviewer (the whole text when no such paragraph is marked). */
-  private static String credentialsParagraph(String text) {
-    Matcher m = CREDENTIALS.matcher(text);
-    return Prose.join(m.find() ? m.group(1) : text.substring(0, Math.min(text.length(), 4000)));
+  private static String credentialsParagraph(LowerCased text) {
+    MatchResult m = CREDENTIALS.find(text);
+    String t = text.text();
+    if (m == null) {
+      return Prose.join(t.substring(0, Math.min(t.length(), 4000)));
+    }
+    // The paragraph: what follows the heading, up to CREDENTIALS_CODE_POINTS characters.
+    int end = m.end();
+    for (int n = 0; n < CREDENTIALS_CODE_POINTS && end < t.length(); n++) {
+      end += Character.charCount(t.codePointAt(end));
+    }
+    return Prose.join(t.substring(m.end(), end));
   }
 
   /**

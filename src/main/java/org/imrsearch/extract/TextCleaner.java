@@ -121,6 +121,9 @@ final class TextCleaner {
 
   /** Leading blanks off, runs of blanks as one space. */
   private static String collapseSpaces(String line) {
+    if (isCollapsed(line)) {
+      return line; // most lines: no copy
+    }
     StringBuilder b = new StringBuilder(line.length());
     boolean blank = true;
     for (int i = 0; i < line.length(); i++) {
@@ -136,6 +139,19 @@ final class TextCleaner {
       blank = isBlank;
     }
     return b.toString();
+  }
+
+  /** Whether {@code line} has no leading blank, no tab and no two spaces in a row. */
+  private static boolean isCollapsed(String line) {
+    char previous = ' ';
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\t' || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 
   /** True when nearly every text line is followed by an empty line. */
