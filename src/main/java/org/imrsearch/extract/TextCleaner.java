@@ -35,7 +35,7 @@ final class TextCleaner {
     if (hasRunTogetherNot(text)) {
       text = RUN_TOGETHER.matcher(text).replaceAll("not $1");
     }
-    List<String> lines = new ArrayList<>(text.lines().toList());
+    List<String> lines = lines(text);
     if (isDoubleSpaced(lines)) {
       // Some extractors write an empty line after every line and a line holding one space
       // between paragraphs: drop the empty ones so the space-only ones mark paragraphs.
@@ -45,11 +45,11 @@ final class TextCleaner {
     boolean seenCaseLine = false;
     for (String line : lines) {
       String stripped = line.stripTrailing();
-      int length = stripped.strip().length();
-      if (length < 40 && PAGE_LINE.matcher(stripped).matches()) {
+      int length = stripped.length() - leadingWhitespace(stripped);
+      if (length < 40 && mayBePageLine(stripped) && PAGE_LINE.matcher(stripped).matches()) {
         continue;
       }
-      if (length < 60 && CASE_ONLY_LINE.matcher(stripped).matches()) {
+      if (length < 60 && mayBeCaseNumberLine(stripped) && CASE_ONLY_LINE.matcher(stripped).matches()) {
         if (seenCaseLine) {
           continue; // the case number repeated at the top of a page
         }
@@ -75,24 +75,74 @@ final class TextCleaner {
    */
   static String formFeedsAsLineBreaks(String text) {
     StringBuilder b = new StringBuilder(text.length());
-    boolean lastWasInputNewline = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '\f') {
-        b.append(c);
-        lastWasInputNewline = c == '\n';
-        continue;
-      }
-      if (lastWasInputNewline) {
-        b.setLength(b.length() - 1);
-      }
-      b.append('\n');
-      if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-        i++;
-      }
-      lastWasInputNewline = false;
+    int from = 0;
+    for (int ff = text.indexOf('\f'); ff >= 0; ff = text.indexOf('\f', from)) {
+      // A line break right before the form feed, in the input (not one the previous feed left).
+      boolean breakBefore = ff > from && text.charAt(ff - 1) == '\n';
+      b.append(text, from, breakBefore ? ff - 1 : ff).append('\n');
+      from = ff + 1 < text.length() && text.charAt(ff + 1) == '\n' ? ff + 2 : ff + 1;
     }
-    return b.toString();
+    return b.append(text, from, text.length()).toString();
+  }
+
+  /** The lines of {@code text} (which has no carriage returns), as {@link String#lines()} gives them. */
+  private static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int from = 0;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+      lines.add(text.substring(from, end));
+      from = end + 1;
+    }
+    if (from < text.length()) {
+      lines.add(text.substring(from));
+    }
+    return lines;
+  }
+
+  /** {@code strip()} would take this many characters off the front. */
+  private static int leadingWhitespace(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * False only when {@link #PAGE_LINE} cannot match: after blanks and an optional dash, the line
+   * does not go on with "page". Most lines are short, and the pattern was tried on each.
+   */
+  private static boolean mayBePageLine(String line) {
+    int i = skipRegexSpace(line, 0);
+    if (i < line.length() && line.charAt(i) == '-') {
+      i = skipRegexSpace(line, i + 1);
+    }
+    return line.regionMatches(true, i, "page", 0, 4);
+  }
+
+  /**
+   * False only when {@link #CASE_ONLY_LINE} cannot match the whole line: with its trailing blanks
+   * off, the line does not end in a dash and seven digits.
+   */
+  private static boolean mayBeCaseNumberLine(String line) {
+    int n = line.length();
+    if (n < 12 || line.charAt(n - 8) != '-') {
+      return false;
+    }
+    for (int i = n - 7; i < n; i++) {
+      if (line.charAt(i) < '0' || line.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Past the characters of the regex class {@code \s} from {@code i}. */
+  private static int skipRegexSpace(String s, int i) {
+    while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
   }
 
   /** A cheap test before the regex: "not" run into "m", "n" or "r" (the words it separates), in any case. */
