@@ -1,6 +1,5 @@
 package org.imrsearch.ingest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -33,23 +32,36 @@ public final class ExtractionPipeline {
   private static final int IN_FLIGHT_PER_THREAD = 4;
   /** How often the feeder, with every worker busy, checks whether the oldest letter overran. */
   private static final long POLL_MILLIS = 50;
+  /** Files loaded ahead of the workers: a few milliseconds of work, a few MB at most for real letters. */
+  private static final int READ_AHEAD_FILES = 16;
 
   private final Function<Path, Extraction> worker;
   private final int threads;
   private final Duration letterLimit;
+  /** Where the worker takes its files' bytes from; null when the worker reads files itself. */
+  private final ReadAhead readAhead;
 
   /** A pipeline with an arbitrary per-file worker (tests use it to simulate a hung letter). */
   public ExtractionPipeline(Function<Path, Extraction> worker, int threads, Duration letterLimit) {
+    this(worker, threads, letterLimit, null);
+  }
+
+  public ExtractionPipeline(LetterFileReader reader, LetterExtractor extractor, int threads) {
+    this(reader, extractor, threads, new ReadAhead(reader));
+  }
+
+  private ExtractionPipeline(LetterFileReader reader, LetterExtractor extractor, int threads, ReadAhead readAhead) {
+    this(file -> extract(reader, extractor, file, readAhead), threads, DEFAULT_LETTER_LIMIT, readAhead);
+  }
+
+  private ExtractionPipeline(Function<Path, Extraction> worker, int threads, Duration letterLimit, ReadAhead readAhead) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
     this.worker = worker;
     this.threads = threads;
     this.letterLimit = letterLimit;
-  }
-
-  public ExtractionPipeline(LetterFileReader reader, LetterExtractor extractor, int threads) {
-    this(file -> extract(reader, extractor, file), threads, DEFAULT_LETTER_LIMIT);
+    this.readAhead = readAhead;
   }
 
   /**
@@ -57,10 +69,13 @@ public final class ExtractionPipeline {
    * indexes there, so that analysis and indexing use every core too).
    */
   public ExtractionPipeline then(Function<Extraction, Extraction> step) {
-    return new ExtractionPipeline(worker.andThen(step), threads, letterLimit);
+    return new ExtractionPipeline(worker.andThen(step), threads, letterLimit, readAhead);
   }
 
-  /** Extracts every file, calling {@code sink} once per file, in the order of {@code files}. */
+  /**
+   * Extracts every file, calling {@code sink} once per file, in the order of {@code files}. One
+   * run at a time: the files loaded ahead belong to the run.
+   */
   public void run(List<Path> files, Consumer<Extraction> sink) throws InterruptedException {
     // A fixed set of threads that live for the whole run: the analyzers Lucene caches per thread
     // are built once per thread, not once per letter (a new thread for each letter cost a third
@@ -75,7 +90,12 @@ public final class ExtractionPipeline {
     Semaphore working = new Semaphore(threads);
     try {
       Deque<Task> inFlight = new ArrayDeque<>();
-      for (Path file : files) {
+      int requested = 0;
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        for (; readAhead != null && requested < Math.min(files.size(), i + READ_AHEAD_FILES); requested++) {
+          readAhead.request(files.get(requested));
+        }
         // Wait for a free worker; meanwhile hand on the oldest letter when it is done or has
         // overrun its limit (giving it up frees its worker: without this, as many runaway
         // letters as threads would leave no worker and nobody to give up on them).
@@ -95,6 +115,9 @@ public final class ExtractionPipeline {
       }
     } finally {
       pool.shutdownNow();
+      if (readAhead != null) {
+        readAhead.forget();
+      }
     }
   }
 
@@ -153,12 +176,14 @@ public final class ExtractionPipeline {
 
   /** Reads and extracts one file; never throws. */
   public static Extraction extract(LetterFileReader reader, LetterExtractor extractor, Path file) {
+    return extract(reader, extractor, file, null);
+  }
+
+  private static Extraction extract(LetterFileReader reader, LetterExtractor extractor, Path file, ReadAhead readAhead) {
     String source = file.toString();
     try {
-      if (!Files.isRegularFile(file)) {
-        return Extraction.failed(source, Files.exists(file) ? "not a regular file" : "no such file");
-      }
-      return Extraction.of(extractor.extract(source, reader.read(file)));
+      byte[] bytes = readAhead != null ? readAhead.take(file) : reader.load(file);
+      return Extraction.of(extractor.extract(source, reader.text(file, bytes)));
     } catch (UnreadableFileException | NotALetterException e) {
       return Extraction.failed(source, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {

@@ -27,6 +27,14 @@ public final class LetterFileReader {
 
   /** Reads {@code file}; the message of the exception is the reason for the report. */
   public String read(Path file) throws UnreadableFileException {
+    return text(file, load(file));
+  }
+
+  /** The bytes of {@code file}, refused when empty or too large: the part of reading that waits for the disk. */
+  public byte[] load(Path file) throws UnreadableFileException {
+    if (!Files.isRegularFile(file)) {
+      throw new UnreadableFileException(Files.exists(file) ? "not a regular file" : "no such file");
+    }
     long size;
     try {
       size = Files.size(file);
@@ -40,12 +48,15 @@ public final class LetterFileReader {
       throw new UnreadableFileException(String.format(Locale.ROOT,
           "file too large for one letter (%.1f MB; the limit is %d MB)", size / 1048576.0, MAX_BYTES / 1048576));
     }
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UnreadableFileException("cannot read file: " + e.getMessage(), e);
     }
+  }
+
+  /** The text of {@code file}, given its bytes: the part of reading that computes (PDF text, decoding). */
+  public String text(Path file, byte[] bytes) throws UnreadableFileException {
     return isPdf(file, bytes) ? pdfText(bytes) : decode(bytes);
   }
 
