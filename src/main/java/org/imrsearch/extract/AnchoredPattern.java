@@ -23,12 +23,28 @@ final class AnchoredPattern {
 
   private final Pattern pattern;
   private final String[] openings;
+  /** Whether matches begin at a line start, with blanks between it and the opening. */
+  private final boolean atLineStart;
 
   /**
    * @param regex the pattern; ASCII case-insensitive if it needs to be ({@code (?i)})
    * @param openings lower-case literals, one of which begins every match of {@code regex}
    */
   AnchoredPattern(String regex, String... openings) {
+    this(false, regex, openings);
+  }
+
+  /**
+   * A pattern of the form {@code (?m)^\s*...}: every match begins at a line start, and one of the
+   * {@code openings} follows after blanks ({@code \s}). It is tried at the line starts among the
+   * blanks before each opening.
+   */
+  static AnchoredPattern atLineStart(String regex, String... openings) {
+    return new AnchoredPattern(true, regex, openings);
+  }
+
+  private AnchoredPattern(boolean atLineStart, String regex, String... openings) {
+    this.atLineStart = atLineStart;
     if (openings.length == 0) {
       throw new IllegalArgumentException("no openings for " + regex);
     }
@@ -105,11 +121,43 @@ final class AnchoredPattern {
       if (candidate < 0) {
         return false;
       }
-      if (m.region(candidate, text.length()).lookingAt()) {
+      if (atLineStart ? matchesFromLineStart(m, text.text(), from, candidate) : m.region(candidate, text.length()).lookingAt()) {
         return true;
       }
       at = candidate + 1;
     }
+  }
+
+  /**
+   * Tries {@code m} at each line start (from {@code from} on) among the blanks just before the
+   * opening at {@code word}, earliest first, as {@code find()} would reach them.
+   */
+  private static boolean matchesFromLineStart(Matcher m, String text, int from, int word) {
+    int blanks = word;
+    while (blanks > from && isRegexSpace(text.charAt(blanks - 1))) {
+      blanks--;
+    }
+    for (int start = blanks; start <= word; start++) {
+      if (isLineStart(text, start) && m.region(start, text.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where {@code (?m)^} matches: the start, or after a line terminator (not inside "\r\n"). */
+  private static boolean isLineStart(String text, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char before = text.charAt(i - 1);
+    return before == '\n' || before == '\u0085' || before == '\u2028' || before == '\u2029'
+        || (before == '\r' && (i == text.length() || text.charAt(i) != '\n'));
+  }
+
+  /** The characters of the regex class {@code \s}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** A text and its ASCII lower case, at the same positions: what the openings are looked up in. */

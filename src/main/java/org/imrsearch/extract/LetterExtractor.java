@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,11 +27,13 @@ import org.imrsearch.model.Reviewer;
  */
 public final class LetterExtractor {
   private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s.,;:]+");
-  private static final Pattern CASE_SUMMARY = Pattern.compile("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY\\s*:?");
-  private static final Pattern SUMMARY_END = Pattern.compile(
+  private static final AnchoredPattern CASE_SUMMARY =
+      AnchoredPattern.atLineStart("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY\\s*:?", "clinical", "case");
+  private static final AnchoredPattern SUMMARY_END = AnchoredPattern.atLineStart(
       "(?im)^\\s*(?:IMR\\s+ISSUES|IMR\\s+DECISION|DOCUMENTS\\s+REVIEWED|MEDICAL\\s+TREATMENT\\s+GUIDELINE|RATIONALE\\s+FOR"
           + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|ISSUES?\\s+AT\\s+DISPUTE|INDEPENDENT\\s+MEDICAL\\s+REVIEW\\s+DECISION"
-          + "|\\d{1,2}\\s*\\)\\s+Regarding|\\d{1,2}\\s*[.)]\\s+MAXIMUS\\s+Federal)");
+          + "|\\d{1,2}\\s*\\)\\s+Regarding|\\d{1,2}\\s*[.)]\\s+MAXIMUS\\s+Federal)",
+      "imr", "documents", "medical", "rationale", "issue", "independent", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
   private static final Pattern SUMMARY_BOILERPLATE = Pattern.compile(
       "(?is)^\\s*(?:The\\s+(?:expert|physician)\\s+reviewer\\s+developed\\s+the\\s+following\\s+clinical\\s+case\\s+summary.{0,120}?records\\s*:"
           + "|Disclaimer\\s*:\\s*The\\s+following\\s+case\\s+summary\\s+was\\s+taken.{0,160}?(?:dated\\s+" + Dates.DATE + "|\\.\\s))");
@@ -85,7 +87,7 @@ public final class LetterExtractor {
     List<String> warnings = new ArrayList<>();
     Header header = HeaderExtractor.extract(lowerCased, layout, warnings);
     Reviewer reviewer = reviewers.extract(lowerCased, warnings);
-    String summary = Prose.join(caseSummary(text));
+    String summary = Prose.join(caseSummary(lowerCased));
     Patient patient = PatientExtractor.extract(summary, header.injuryDate(), text);
     List<Decision> decisions = decisions(layout, lowerCased, warnings);
     if (decisions.isEmpty()) {
@@ -115,14 +117,14 @@ public final class LetterExtractor {
     };
   }
 
-  private static String caseSummary(String text) {
-    Matcher start = CASE_SUMMARY.matcher(text);
-    if (!start.find()) {
+  private static String caseSummary(LowerCased text) {
+    MatchResult start = CASE_SUMMARY.find(text);
+    if (start == null) {
       return "";
     }
-    Matcher end = SUMMARY_END.matcher(text);
-    int stop = end.find(start.end()) ? end.start() : text.length();
-    String summary = SUMMARY_BOILERPLATE.matcher(text.substring(start.end(), stop)).replaceFirst("");
+    MatchResult end = SUMMARY_END.find(text, start.end());
+    int stop = end != null ? end.start() : text.length();
+    String summary = SUMMARY_BOILERPLATE.matcher(text.text().substring(start.end(), stop)).replaceFirst("");
     return LEADING_PUNCTUATION.matcher(summary).replaceFirst("").strip();
   }
 

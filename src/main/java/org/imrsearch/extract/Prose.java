@@ -21,7 +21,7 @@ final class Prose {
     boolean newlineInGap = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (isWhitespace(c)) {
         pendingSpace = length > 0;
         newlineInGap |= c == '\n';
         continue;
@@ -41,6 +41,14 @@ final class Prose {
     return new String(out, 0, length);
   }
 
+  /** {@link Character#isWhitespace(char)}, answered without a table look-up for the common case. */
+  private static boolean isWhitespace(char c) {
+    if (c > ' ' && c < 0x7f) {
+      return false;
+    }
+    return Character.isWhitespace(c);
+  }
+
   /**
    * {@code text} with A-Z lowered and every other character as it is, so positions in the result
    * are positions in {@code text}: what Java's case-insensitive patterns (ASCII only) see as equal.
@@ -48,10 +56,9 @@ final class Prose {
   static String asciiLowerCase(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
+      // Without a branch: in mixed-case prose "is it upper case" is a coin toss for the CPU.
       char c = chars[i];
-      if (c >= 'A' && c <= 'Z') {
-        chars[i] = (char) (c + ('a' - 'A'));
-      }
+      chars[i] = (char) (c | ((c - 'A' & 0xFFFF) < 26 ? 0x20 : 0));
     }
     return new String(chars);
   }

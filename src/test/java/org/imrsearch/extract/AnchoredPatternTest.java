@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * and on generated ones, and on the edge cases of its look-ups.
  */
 class AnchoredPatternTest {
-  private static final List<Class<?>> EXTRACTORS = List.of(LayoutDetector.class, HeaderExtractor.class,
+  private static final List<Class<?>> EXTRACTORS = List.of(LetterExtractor.class, LayoutDetector.class, HeaderExtractor.class,
       ModernDecisionExtractor.class, ReviewerExtractor.class, PatientExtractor.class);
   private static final Map<String, LowerCased> LETTERS = new LinkedHashMap<>();
 
@@ -92,6 +92,21 @@ class AnchoredPatternTest {
     AnchoredPattern received = new AnchoredPattern("(?i)Application\\s+Received\\s*:", "application", "date");
     LowerCased text = LowerCased.of("Application for review. Date: x. APPLICATION\nRECEIVED: 1");
     assertEquals(text.text().indexOf("APPLICATION"), received.find(text).start());
+  }
+
+  @Test
+  void aLineStartPatternStartsWhereAPlainScanDoes() {
+    AnchoredPattern heading = AnchoredPattern.atLineStart("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY", "clinical", "case");
+    for (String text : List.of("x\n\n  CASE SUMMARY", "Case summary", "the case summary\nCASE SUMMARY", "a\r\n\r\n\tclinical case summary",
+        "a\u2028CASE SUMMARY", "no case summary here", "x\n\nx CASE SUMMARY")) {
+      LowerCased lowerCased = LowerCased.of(text);
+      assertEquals(describe(plainScan(heading, text)), describe(heading.findAll(lowerCased)), () -> "[" + text + "]");
+    }
+    LowerCased twoHeadings = LowerCased.of("CASE SUMMARY\n \n CASE SUMMARY");
+    Matcher plain = heading.pattern().matcher(twoHeadings.text());
+    assertTrue(plain.find(1));
+    assertEquals(13, plain.start()); // the first line start after position 1, with blanks to the heading
+    assertEquals(plain.start(), heading.find(twoHeadings, 1).start());
   }
 
   @Test
