@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class AnchoredPattern {
   private static final int NOT_LOOKED_UP = -2;
+  /** What ends a line for {@code (?m)^} (without {@link Pattern#UNIX_LINES}). */
+  private static final char[] LINE_TERMINATORS = {'\n', '\r', '\u0085', '\u2028', '\u2029'};
 
   private final Pattern pattern;
   private final String[] openings;
@@ -35,9 +37,9 @@ final class AnchoredPattern {
   }
 
   /**
-   * A pattern of the form {@code (?m)^\s*...}: every match begins at a line start, and one of the
-   * {@code openings} follows after blanks ({@code \s}). It is tried at the line starts among the
-   * blanks before each opening.
+   * A pattern of the form {@code (?m)^\s*...}: every match begins at a line start, and the first
+   * character after the blanks ({@code \s}) that follow it begins one of the {@code openings}. It
+   * is tried at the line starts where that holds.
    */
   static AnchoredPattern atLineStart(String regex, String... openings) {
     return new AnchoredPattern(true, regex, openings);
@@ -106,6 +108,9 @@ final class AnchoredPattern {
    * looked up again only when it falls behind.
    */
   private boolean next(Matcher m, LowerCased text, int from, int[] next) {
+    if (atLineStart) {
+      return nextFromLineStart(m, text, from);
+    }
     String lower = text.lower();
     int at = from;
     while (true) {
@@ -121,7 +126,7 @@ final class AnchoredPattern {
       if (candidate < 0) {
         return false;
       }
-      if (atLineStart ? matchesFromLineStart(m, text.text(), from, candidate) : m.region(candidate, text.length()).lookingAt()) {
+      if (m.region(candidate, text.length()).lookingAt()) {
         return true;
       }
       at = candidate + 1;
@@ -129,16 +134,44 @@ final class AnchoredPattern {
   }
 
   /**
-   * Tries {@code m} at each line start (from {@code from} on) among the blanks just before the
-   * opening at {@code word}, earliest first, as {@code find()} would reach them.
+   * Moves {@code m} to the first match starting at or after {@code from}, trying the line starts
+   * in order, each only when the first character after its blanks begins an opening. The next
+   * occurrence of each line terminator is looked up again only when it falls behind.
    */
-  private static boolean matchesFromLineStart(Matcher m, String text, int from, int word) {
-    int blanks = word;
-    while (blanks > from && isRegexSpace(text.charAt(blanks - 1))) {
-      blanks--;
+  private boolean nextFromLineStart(Matcher m, LowerCased text, int from) {
+    String t = text.text();
+    int[] terminators = new int[LINE_TERMINATORS.length];
+    Arrays.fill(terminators, NOT_LOOKED_UP);
+    for (int start = from == 0 ? 0 : lineStartFrom(t, from, terminators); start >= 0 && start < t.length();
+        start = lineStartFrom(t, start + 1, terminators)) {
+      int first = start;
+      while (first < t.length() && isRegexSpace(t.charAt(first))) {
+        first++;
+      }
+      if (isLineStart(t, start) && beginsOpening(text.lower(), first) && m.region(start, t.length()).lookingAt()) {
+        return true;
+      }
     }
-    for (int start = blanks; start <= word; start++) {
-      if (isLineStart(text, start) && m.region(start, text.length()).lookingAt()) {
+    return false;
+  }
+
+  /** The first line start at or after {@code i} (> 0), just after a terminator at {@code i - 1} or later; -1 if none. */
+  private static int lineStartFrom(String text, int i, int[] terminators) {
+    int first = -1;
+    for (int k = 0; k < LINE_TERMINATORS.length; k++) {
+      if (terminators[k] == NOT_LOOKED_UP || (terminators[k] >= 0 && terminators[k] < i - 1)) {
+        terminators[k] = text.indexOf(LINE_TERMINATORS[k], i - 1);
+      }
+      if (terminators[k] >= 0 && (first < 0 || terminators[k] < first)) {
+        first = terminators[k];
+      }
+    }
+    return first < 0 ? -1 : first + 1;
+  }
+
+  private boolean beginsOpening(String lower, int at) {
+    for (String opening : openings) {
+      if (lower.startsWith(opening, at)) {
         return true;
       }
     }
