@@ -22,17 +22,20 @@ import org.imrsearch.extract.NotALetterException;
 
 /**
  * Reads and extracts files on all cores and hands each result, in input order, to a consumer.
- * At most {@value #IN_FLIGHT_PER_THREAD} files per thread are in flight (a few MB of letters), so
- * memory stays flat however many files there are. A file that fails, or takes longer than the per-letter limit, becomes a failure result;
- * nothing stops the run.
+ * At most {@value #IN_FLIGHT_PER_THREAD} files per thread are in flight (running, or done and
+ * waiting for their turn: a few MB of typical letters, at worst that many times the 1 million
+ * characters a letter may have), so memory stays flat however many files there are. A file that
+ * fails, or takes longer than the per-letter limit, becomes a failure result; nothing stops the
+ * run.
  */
 public final class ExtractionPipeline {
   /** Real letters take milliseconds; a letter still running after this is given up. */
   public static final Duration DEFAULT_LETTER_LIMIT = Duration.ofSeconds(30);
   /**
-   * Letters done but not yet handed on, in order, behind a slow one. The index flushes a segment
-   * on the thread of the letter that fills its buffer; with room for only 4 a thread, the other
-   * workers soon stood idle behind that letter (an ingest ran 5% slower, with 10% of the CPU idle).
+   * Letters in flight: running, or done and waiting in order behind a slow one. The index flushes
+   * a segment on the thread of the letter that fills its buffer; with room for only 4 a thread,
+   * the other workers soon stood idle behind that letter (an ingest ran 5% slower, with 10% of the
+   * CPU idle).
    */
   private static final int IN_FLIGHT_PER_THREAD = 64;
   /** How often the feeder, with every worker busy, checks whether the oldest letter overran. */
@@ -133,7 +136,8 @@ public final class ExtractionPipeline {
 
   /**
    * A submitted file; its working permit is given back exactly once, by the task or by a
-   * timeout. A free worker starts it at once, so its limit runs from {@code submitted}.
+   * timeout. A free worker starts it at once, so its limit runs from {@code submitted} (reading the
+   * file included: a worker never waits for a read-ahead that has not started).
    */
   private record Task(Path file, Future<Extraction> future, Runnable release, long submitted) {
     long nanosLeft(Duration limit) {

@@ -2,6 +2,7 @@ package org.imrsearch.ingest;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -13,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Loads letter files ahead of the extraction threads, on I/O threads of its own. Read from a disk
  * whose cache does not hold the corpus, a worker that loaded its own file sat idle while the disk
  * seeked: a sixth of an ingest of generated letters. With the next files already loaded, the
- * workers only compute. It holds only the files requested and not yet taken, and the pipeline
- * requests a short window ahead; its threads end when it has been idle for a few seconds.
+ * workers only compute. It holds only the files requested and not yet taken (the pipeline
+ * requests 16 ahead: about 100 KB of text letters, at worst 16 times the 20 MB a file may have);
+ * its threads end when it has been idle for a few seconds.
  */
 final class ReadAhead {
   private static final int IO_THREADS = 4;
@@ -45,14 +47,20 @@ final class ReadAhead {
     requested.clear();
   }
 
-  /** The bytes of {@code file}: the ones loaded ahead when it was requested, else read now. */
+  /**
+   * The bytes of {@code file}: the ones loaded ahead when it was requested, else read now. A
+   * worker never waits for a load that has not started (the I/O threads are behind, or stuck on
+   * a slow file): it reads the file itself.
+   */
   byte[] take(Path file) throws UnreadableFileException {
     Future<byte[]> ahead = requested.remove(file);
-    if (ahead == null) {
+    if (ahead == null || (!ahead.isDone() && ahead.cancel(false))) {
       return reader.load(file);
     }
     try {
       return ahead.get();
+    } catch (CancellationException e) {
+      return reader.load(file); // forgotten while running (a run that stopped early)
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnreadableFileException unreadable) {
         throw unreadable;

@@ -71,6 +71,50 @@ class AnchoredPatternTest {
     assertTrue(compared >= 20, "most patterns must match somewhere to be compared: " + compared);
   }
 
+  /**
+   * Every written form of every alternative of the extractors' anchored patterns, including
+   * forms the sample letters lack, in one text: each pattern must agree with a plain scan
+   * started at every position of it.
+   */
+  private static final String EVERY_FORM = String.join("\n",
+      "HOW THE IMR FINAL DETERMINATION WAS MADE", "IMR ISSUES, DECISIONS AND RATIONALES",
+      "MRI of the knee: Upheld", "Claims Administrator guideline: Decision based on MTUS",
+      "MAXIMUS guideline: Decision based on ODG", "Expert Reviewer guideline: none", "Decision rationale: not necessary.",
+      "MEDICAL PROFESSIONAL REVIEW", "ISSUE AT DISPUTE:", "RATIONALE FOR WHY THE REQUESTED", "IMR DECISION(S) AND RATIONALE(S)",
+      "Guidelines Used in Decision:", "Notice of Independent Medical Review Determination",
+      "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE", "has determined the request for",
+      "Date Assigned: 11/09/2016 Decision Date: 12/09/2016 Dated: 12/10/2016", "Date of this Determination: 12/11/2016",
+      "Date of Injury: 10/13/2016 DOI: 10/14/2016", "UR Denial Date: 10/20/2016 Date of UR Decision: 10/21/2016",
+      "UR Decision Date: 10/22/2016", "Application Received: 11/01/2016 Date Application Received: 11/02/2016",
+      "application for an Independent Medical Review was received on 11/03/2016",
+      "Notice of Assignment was sent on 11/04/2016", "Utilization Review Denial dated 10/05/2016",
+      "Priority: Expedited", "Standard", "Dear Applicant", "1) Regarding the request", "2. MAXIMUS Federal Services",
+      "   CLINICAL CASE SUMMARY:", "Case Summary", "DOCUMENTS REVIEWED", "MEDICAL TREATMENT GUIDELINE",
+      "MEDICAL REVIEWER QUALIFICATIONS", "REVIEWER QUALIFICATIONS:", "Medical Qualifications of the Expert Reviewer:",
+      "sent the complete case file to an expert reviewer", "State(s) of Licensure: California",
+      "Certification(s)/Specialty: Family Practice", "is Board Certified in Internal Medicine", "Board-Certified in Surgery",
+      "certified by the American Board of Surgery", "is a Diplomate in Pain", "is a specialist in Pain",
+      "has a subspecialty in Spine", "has a sub-specialty in Hand", "specializes in Sports Medicine", "specializing in Pain",
+      "fellowship-trained in Spine", "Licensed in California", "licensed to practice medicine in the states of Ohio",
+      "diagnoses include lumbar strain.", "diagnosed with knee pain.", "being treated for neck pain.",
+      "treated for the diagnosis of shoulder pain.");
+
+  @Test
+  void agreesWithAPlainScanFromEveryPositionOfEveryForm() throws Exception {
+    LowerCased text = LowerCased.of(EVERY_FORM);
+    for (Field field : anchoredPatternFields()) {
+      AnchoredPattern pattern = (AnchoredPattern) field.get(null);
+      Matcher plain = pattern.pattern().matcher(text.text());
+      for (int from = 0; from <= text.length(); from++) {
+        MatchResult expected = plain.find(from) ? plain.toMatchResult() : null;
+        MatchResult actual = pattern.find(text, from);
+        String where = field.getDeclaringClass().getSimpleName() + "." + field.getName() + " from " + from;
+        assertEquals(expected == null ? null : describe(List.of(expected)), actual == null ? null : describe(List.of(actual)), where);
+      }
+      assertTrue(pattern.find(text) != null, field.getName() + " must have a form in the text");
+    }
+  }
+
   @Test
   void findStartsAtTheGivenPosition() {
     AnchoredPattern date = new AnchoredPattern("(?i)Date\\s+(\\d+)", "date");

@@ -21,7 +21,7 @@ class ReadAheadTest {
     Path b = Files.writeString(dir.resolve("b.txt"), "letter b");
     readAhead.request(a);
     readAhead.request(b);
-    readAhead.request(a); // listed twice: loaded once, taken once
+    readAhead.request(a); // listed twice before it is taken: one load serves it
     assertEquals("letter b", new String(readAhead.take(b), StandardCharsets.UTF_8));
     assertEquals("letter a", new String(readAhead.take(a), StandardCharsets.UTF_8));
   }
