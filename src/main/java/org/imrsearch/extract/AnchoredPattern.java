@@ -145,7 +145,7 @@ final class AnchoredPattern {
     for (int start = from == 0 ? 0 : lineStartFrom(t, from, terminators); start >= 0 && start < t.length();
         start = lineStartFrom(t, start + 1, terminators)) {
       int first = start;
-      while (first < t.length() && isRegexSpace(t.charAt(first))) {
+      while (first < t.length() && Prose.isRegexSpace(t.charAt(first))) {
         first++;
       }
       if (isLineStart(t, start) && beginsOpening(text.lower(), first) && m.region(start, t.length()).lookingAt()) {
@@ -186,11 +186,6 @@ final class AnchoredPattern {
     char before = text.charAt(i - 1);
     return before == '\n' || before == '\u0085' || before == '\u2028' || before == '\u2029'
         || (before == '\r' && (i == text.length() || text.charAt(i) != '\n'));
-  }
-
-  /** The characters of the regex class {@code \s}. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** A text and its ASCII lower case, at the same positions: what the openings are looked up in. */

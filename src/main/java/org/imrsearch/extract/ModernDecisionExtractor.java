@@ -118,18 +118,13 @@ final class ModernDecisionExtractor {
       blanks--;
     }
     int space = blanks;
-    while (space > 0 && isRegexSpace(text.charAt(space - 1))) {
+    while (space > 0 && Prose.isRegexSpace(text.charAt(space - 1))) {
       space--;
     }
     if (space > 0 && text.charAt(space - 1) == ':') {
       return space - 1;
     }
     return blanks < word ? blanks : -1;
-  }
-
-  /** The characters of the regex class {@code \s}. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private Decision decision(String paragraph, Outcome outcome, LowerCased body, List<String> warnings, TreatmentNamer namer) {

@@ -41,6 +41,11 @@ final class Prose {
     return new String(out, 0, length);
   }
 
+  /** The characters of the regex class {@code \s}: what patterns' blanks match. */
+  static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   /** {@link Character#isWhitespace(char)}, answered without a table look-up for the common case. */
   private static boolean isWhitespace(char c) {
     if (c > ' ' && c < 0x7f) {

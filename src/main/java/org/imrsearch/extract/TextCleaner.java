@@ -139,7 +139,7 @@ final class TextCleaner {
 
   /** Past the characters of the regex class {@code \s} from {@code i}. */
   private static int skipRegexSpace(String s, int i) {
-    while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+    while (i < s.length() && Prose.isRegexSpace(s.charAt(i))) {
       i++;
     }
     return i;

@@ -33,12 +33,7 @@ class OutcomeMarkersTest {
     Random random = new Random(42);
     int withMarkers = 0;
     for (int n = 0; n < 20_000; n++) {
-      StringBuilder b = new StringBuilder();
-      int pieces = 1 + random.nextInt(14);
-      for (int i = 0; i < pieces; i++) {
-        b.append(PIECES[random.nextInt(PIECES.length)]);
-      }
-      String region = b.toString();
+      String region = PieceMixes.next(random, PIECES, 14);
       List<int[]> expected = scan(region);
       withMarkers += expected.isEmpty() ? 0 : 1;
       assertEquals(describe(expected), describe(ModernDecisionExtractor.outcomes(region)), () -> "region: [" + region + "]");

@@ -27,12 +27,7 @@ class TextCleanerShortcutsTest {
     Random random = new Random(7);
     int droppedLines = 0;
     for (int n = 0; n < 30_000; n++) {
-      StringBuilder b = new StringBuilder();
-      int pieces = 1 + random.nextInt(16);
-      for (int i = 0; i < pieces; i++) {
-        b.append(PIECES[random.nextInt(PIECES.length)]);
-      }
-      String raw = b.toString();
+      String raw = PieceMixes.next(random, PIECES, 16);
       int[] dropped = new int[1];
       String expected = PlainCleaner.clean(raw, dropped);
       droppedLines += dropped[0] > 0 ? 1 : 0;
