@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -41,8 +40,7 @@ public final class LetterIndexWriter implements AutoCloseable {
       IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(RAM_BUFFER_MB)
-          // Letters are mostly prose stored for display: compress stored fields hard.
-          .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+          .setCodec(new LetterCodec())
           .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(directory, config);
       return new LetterIndexWriter(directory, writer, new LetterDocuments(Schema.facetsConfig(), mapper));

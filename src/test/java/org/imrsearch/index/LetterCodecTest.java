@@ -1,0 +1,154 @@
+package org.imrsearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.imrsearch.generate.LetterGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index's own stored-fields compression gives back exactly what was stored, whichever part of
+ * a chunk a document lies in, and Lucene finds the codec by its name when it opens the index.
+ */
+class LetterCodecTest {
+  private static final int DOCUMENTS = 1_500;
+
+  @Test
+  void luceneFindsTheCodecByItsName() {
+    assertInstanceOf(LetterCodec.class, Codec.forName(LetterCodec.NAME));
+  }
+
+  @Test
+  void readsBackEveryStoredValueInAnyOrderAfterFlushesAndMerges(@TempDir Path dir) throws IOException {
+    assertReadsBackEveryValue(new LetterCodec(), dir);
+  }
+
+  /**
+   * Chunks of 8 KB in 3 sub-blocks: most documents then span sub-blocks and chunks. The index is
+   * read through the codec Lucene finds by name, with the default settings: each chunk records its
+   * own layout.
+   */
+  @Test
+  void readsBackValuesThatSpanManySubBlocksAndChunks(@TempDir Path dir) throws IOException {
+    assertReadsBackEveryValue(new LetterCodec(3, 8 * 1024, 3, 1), dir);
+  }
+
+  /** The dictionary of a chunk shorter than its divisor is empty. */
+  @Test
+  void readsBackAnIndexOfOneTinyDocument(@TempDir Path dir) throws IOException {
+    try (Directory directory = FSDirectory.open(dir)) {
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setCodec(new LetterCodec()))) {
+        writer.addDocument(new Stored(0, "Upheld", new byte[] {7}).document());
+        writer.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        Document document = reader.storedFields().document(0);
+        assertEquals("Upheld", document.get("text"));
+        assertEquals(new BytesRef(new byte[] {7}), document.getBinaryValue("bytes"));
+      }
+    }
+  }
+
+  private static void assertReadsBackEveryValue(LetterCodec codec, Path dir) throws IOException {
+    List<Stored> stored = documents(new Random(42));
+    try (Directory directory = FSDirectory.open(dir)) {
+      // A small buffer flushes many segments; the merge then recompresses them into one.
+      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
+          .setCodec(codec).setRAMBufferSizeMB(1);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        for (Stored s : stored) {
+          writer.addDocument(s.document());
+        }
+        writer.commit();
+        assertEveryValue(directory, stored);
+        writer.forceMerge(1);
+        writer.commit();
+      }
+      assertEveryValue(directory, stored);
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          assertEquals(LetterCodec.NAME, ((SegmentReader) leaf.reader()).getSegmentInfo().info.getCodec().getName());
+        }
+      }
+      try (CheckIndex check = new CheckIndex(directory)) {
+        assertTrue(check.checkIndex().clean, "CheckIndex found the index damaged");
+      }
+    }
+  }
+
+  /** Documents are read in a random order, so each read starts from its chunk's beginning. */
+  private static void assertEveryValue(Directory directory, List<Stored> stored) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(stored.size(), reader.maxDoc());
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < reader.maxDoc(); i++) {
+        order.add(i);
+      }
+      Collections.shuffle(order, new Random(7));
+      StoredFields fields = reader.storedFields();
+      for (int docId : order) {
+        Document document = fields.document(docId);
+        Stored expected = stored.get(Integer.parseInt(document.get("n")));
+        assertEquals(expected.text(), document.get("text"), "text of document " + expected.n());
+        assertEquals(new BytesRef(expected.bytes()), document.getBinaryValue("bytes"), "bytes of document " + expected.n());
+      }
+    }
+  }
+
+  /**
+   * Letter text (compressible) and random bytes (not), from empty to longer than a whole chunk,
+   * so that documents fall in a chunk's dictionary, in one sub-block, across several, or fill
+   * many chunks on their own.
+   */
+  private static List<Stored> documents(Random random) {
+    LetterGenerator generator = new LetterGenerator(5, List.of());
+    List<Stored> documents = new ArrayList<>();
+    for (int n = 0; n < DOCUMENTS; n++) {
+      StringBuilder text = new StringBuilder();
+      int letters = switch (n % 100) {
+        case 0 -> 200; // about a megabyte: longer than a chunk
+        case 1, 2, 3 -> 0;
+        default -> random.nextInt(3);
+      };
+      for (int i = 0; i < letters; i++) {
+        text.append(generator.generate(random.nextInt(100_000)).text());
+      }
+      byte[] bytes = new byte[n % 37 == 0 ? 70_000 : random.nextInt(64)];
+      random.nextBytes(bytes);
+      documents.add(new Stored(n, text.toString(), bytes));
+    }
+    return documents;
+  }
+
+  private record Stored(int n, String text, byte[] bytes) {
+    Document document() {
+      Document document = new Document();
+      document.add(new StoredField("n", Integer.toString(n)));
+      document.add(new StoredField("text", text));
+      document.add(new StoredField("bytes", bytes));
+      return document;
+    }
+  }
+}
