@@ -34,6 +34,7 @@ public final class LetterIndexWriter implements AutoCloseable {
 
   /** Opens (or creates) the index in {@code path}; refuses an index of another schema version. */
   public static LetterIndexWriter open(Path path, Analyzers analyzers, ObjectMapper mapper) throws IOException {
+    LetterCodec.requireNativeLibrary();
     Directory directory = FSDirectory.open(path);
     try {
       checkSchemaVersion(directory, path);

@@ -3,6 +3,7 @@ package org.imrsearch.index;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdDictContentType;
 import com.github.luben.zstd.ZstdException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -18,12 +19,11 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Zstandard compression of a stored-fields chunk, laid out like Lucene's DEFLATE "best compression"
- * mode so that reading one document inflates only a part of its chunk: the chunk's first bytes
- * are its dictionary, compressed alone; the rest is cut into sub-blocks, each compressed with the
- * dictionary preset. Every part is written as its compressed length, then its bytes.
- *
- * <p>Zstandard at level 3 compresses the letters several times faster than DEFLATE at level 6
- * and into less space, and decompresses them faster (docs/benchmarks.md has the figures).
+ * mode so that reading one document decompresses only a part of its chunk: the chunk's first
+ * bytes are its dictionary, compressed alone; the rest is cut into sub-blocks, each compressed
+ * with the dictionary preset. A chunk starts with the dictionary's and a sub-block's length; every
+ * part is then written as its compressed length and its bytes. {@link LetterCodec} has the figures
+ * against DEFLATE.
  */
 final class ZstdWithDictionary extends CompressionMode {
   private final int level;
@@ -56,24 +56,34 @@ final class ZstdWithDictionary extends CompressionMode {
   }
 
   private final class ZstdCompressor extends Compressor {
-    private final ZstdCompressCtx plain = new ZstdCompressCtx().setLevel(level);
-    private final ZstdCompressCtx withDictionary = new ZstdCompressCtx().setLevel(level);
+    /** Made on first use: Lucene does not close the compressor of a writer that failed to open. */
+    private ZstdCompressCtx plain;
+    private ZstdCompressCtx withDictionary;
     private byte[] input = new byte[0];
     private byte[] output = new byte[0];
 
     @Override
     public void compress(ByteBuffersDataInput in, DataOutput out) throws IOException {
-      int length = Math.toIntExact(in.length());
+      if (withDictionary == null) {
+        plain = new ZstdCompressCtx().setLevel(level);
+        withDictionary = new ZstdCompressCtx().setLevel(level);
+      }
+      int length = Math.toIntExact(in.length() - in.position());
       input = ArrayUtil.growNoCopy(input, length);
       in.readBytes(input, 0, length);
       int dictionaryLength = length / (subBlocks * dictionaryFraction);
       int blockLength = (length - dictionaryLength + subBlocks - 1) / subBlocks;
       out.writeVInt(dictionaryLength);
       out.writeVInt(blockLength);
-      compress(plain, 0, dictionaryLength, out);
-      withDictionary.loadDict(Arrays.copyOf(input, dictionaryLength));
-      for (int start = dictionaryLength; start < length; start += blockLength) {
-        compress(withDictionary, start, Math.min(blockLength, length - start), out);
+      try {
+        compress(plain, 0, dictionaryLength, out);
+        // The dictionary stays loaded for every call until the next is loaded.
+        withDictionary.loadDict(Arrays.copyOf(input, dictionaryLength), ZstdDictContentType.RAW_CONTENT);
+        for (int start = dictionaryLength; start < length; start += blockLength) {
+          compress(withDictionary, start, Math.min(blockLength, length - start), out);
+        }
+      } catch (ZstdException e) {
+        throw new IOException("Zstandard could not compress a stored-fields chunk: " + e.getMessage(), e);
       }
     }
 
@@ -83,20 +93,19 @@ final class ZstdWithDictionary extends CompressionMode {
         return;
       }
       output = ArrayUtil.growNoCopy(output, Math.toIntExact(Zstd.compressBound(length)));
-      int written;
-      try {
-        written = context.compressByteArray(output, 0, output.length, input, offset, length);
-      } catch (ZstdException e) {
-        throw new IOException("Zstandard could not compress a stored-fields chunk", e);
-      }
+      int written = context.compressByteArray(output, 0, output.length, input, offset, length);
       out.writeVInt(written);
       out.writeBytes(output, written);
     }
 
     @Override
     public void close() {
-      plain.close();
-      withDictionary.close();
+      if (plain != null) {
+        plain.close();
+      }
+      if (withDictionary != null) {
+        withDictionary.close();
+      }
     }
   }
 
@@ -121,11 +130,7 @@ final class ZstdWithDictionary extends CompressionMode {
       int offsetInBytes = offset;
       try (ZstdDecompressCtx context = new ZstdDecompressCtx()) {
         decompress(in, context, bytes, dictionaryLength);
-        if (bytes.length != dictionaryLength) {
-          throw new CorruptIndexException("stored-fields dictionary of " + bytes.length
-              + " bytes, expected " + dictionaryLength, in);
-        }
-        context.loadDict(Arrays.copyOf(bytes.bytes, dictionaryLength));
+        context.loadDict(Arrays.copyOf(bytes.bytes, dictionaryLength), ZstdDictContentType.RAW_CONTENT);
         int blockStart = dictionaryLength;
         while (blockStart + blockLength <= offset) { // blocks wholly before the wanted bytes
           in.skipBytes(in.readVInt());
@@ -138,6 +143,8 @@ final class ZstdWithDictionary extends CompressionMode {
           decompress(in, context, bytes, expected);
           blockStart += blockLength;
         }
+      } catch (ZstdException e) {
+        throw new CorruptIndexException("stored-fields chunk: " + e.getMessage(), in, e);
       }
       bytes.offset = offsetInBytes;
       bytes.length = length;
@@ -146,19 +153,14 @@ final class ZstdWithDictionary extends CompressionMode {
     private void decompress(DataInput in, ZstdDecompressCtx context, BytesRef bytes, int expected)
         throws IOException {
       int compressedLength = in.readVInt();
-      if (compressedLength == 0) {
-        return;
-      }
-      compressed = ArrayUtil.growNoCopy(compressed, compressedLength);
-      in.readBytes(compressed, 0, compressedLength);
-      int written;
-      try {
+      int written = 0;
+      if (compressedLength > 0) {
+        compressed = ArrayUtil.growNoCopy(compressed, compressedLength);
+        in.readBytes(compressed, 0, compressedLength);
         written = context.decompressByteArray(bytes.bytes, bytes.length, expected, compressed, 0, compressedLength);
-      } catch (ZstdException e) {
-        throw new CorruptIndexException("stored-fields block: " + e.getMessage(), in, e);
       }
       if (written != expected) {
-        throw new CorruptIndexException("stored-fields block of " + written + " bytes, expected " + expected, in);
+        throw new CorruptIndexException("a stored-fields part decompressed to " + written + " bytes, expected " + expected, in);
       }
       bytes.length += written;
     }

@@ -2,6 +2,7 @@ package org.imrsearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,6 +39,15 @@ class LetterCodecTest {
   @Test
   void luceneFindsTheCodecByItsName() {
     assertInstanceOf(LetterCodec.class, Codec.forName(LetterCodec.NAME));
+  }
+
+  /**
+   * A merge copies compressed chunks as they are only when the compression object that wrote them
+   * is the one it writes with: the codec of a later writer session must share it.
+   */
+  @Test
+  void everyDefaultCodecSharesOneStoredFieldsFormat() {
+    assertSame(Codec.forName(LetterCodec.NAME).storedFieldsFormat(), new LetterCodec().storedFieldsFormat());
   }
 
   @Test
