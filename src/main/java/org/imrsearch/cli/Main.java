@@ -2,7 +2,9 @@ package org.imrsearch.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.logging.LogManager;
+import org.imrsearch.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +37,24 @@ public final class Main implements Runnable {
 
   /** The configured command line, for tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::reportFailure);
+  }
+
+  /**
+   * A missing index, an unreadable file, a bad table in index-config or a machine that lacks
+   * something is told in one line with its reason, and the command exits with 1. Anything else is
+   * a bug: picocli prints its stack trace.
+   */
+  private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof ConfigException
+        || e instanceof IllegalStateException) {
+      commandLine.getErr().println("imr " + commandLine.getCommandName() + ": " + e.getMessage());
+      return 1;
+    }
+    throw e;
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.index.LetterCodec;
 import org.imrsearch.index.Schema;
 
 /**
@@ -198,6 +199,7 @@ public final class IndexSearchers implements AutoCloseable {
     if (!Files.isDirectory(path)) {
       throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
     }
+    LetterCodec.requireNativeLibrary();
     Directory directory = FSDirectory.open(path);
     try {
       if (!DirectoryReader.indexExists(directory)) {
