@@ -14,6 +14,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.DataOutput;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 
@@ -110,11 +111,25 @@ final class ZstdWithDictionary extends CompressionMode {
   }
 
   /**
-   * Decompresses the parts of a chunk that hold the wanted bytes. Holds no native memory between
-   * calls: Lucene clones decompressors freely and never closes them.
+   * Decompresses the parts of a chunk that hold the wanted bytes, and keeps them: documents read
+   * in order mostly lie in the part read last, so an export or a merge decompresses each part
+   * once, not once a document. The kept parts are those of one chunk of one file (its position in
+   * the file, which never changes once written, names it) and live as long as this decompressor:
+   * Lucene makes one for each {@code storedFields()} call. No native memory is held between calls.
    */
   private static final class ZstdDecompressor extends Decompressor {
     private byte[] compressed = new byte[0];
+    /** The chunk's dictionary, then the decompressed sub-blocks from {@link #blocksFrom} on. */
+    private byte[] parts = new byte[0];
+    private DataInput chunkInput;
+    private long chunkPointer = -1;
+    /** Where the chunk's last part ends in the file, once it has been read; else -1. */
+    private long chunkEnd = -1;
+    private int chunkLength;
+    private int dictionaryLength;
+    /** The chunk offsets the kept sub-blocks cover: [blocksFrom, blocksTo). */
+    private int blocksFrom;
+    private int blocksTo;
 
     @Override
     public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
@@ -123,46 +138,82 @@ final class ZstdWithDictionary extends CompressionMode {
         bytes.length = 0;
         return;
       }
-      int dictionaryLength = in.readVInt();
-      int blockLength = in.readVInt();
-      bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, dictionaryLength);
-      bytes.offset = bytes.length = 0;
-      int offsetInBytes = offset;
-      try (ZstdDecompressCtx context = new ZstdDecompressCtx()) {
-        decompress(in, context, bytes, dictionaryLength);
-        context.loadDict(Arrays.copyOf(bytes.bytes, dictionaryLength), ZstdDictContentType.RAW_CONTENT);
-        int blockStart = dictionaryLength;
-        while (blockStart + blockLength <= offset) { // blocks wholly before the wanted bytes
-          in.skipBytes(in.readVInt());
-          blockStart += blockLength;
-          offsetInBytes -= blockLength;
-        }
-        while (blockStart < offset + length) {
-          int expected = Math.min(blockLength, originalLength - blockStart);
-          bytes.bytes = ArrayUtil.grow(bytes.bytes, bytes.length + expected);
-          decompress(in, context, bytes, expected);
-          blockStart += blockLength;
-        }
-      } catch (ZstdException e) {
-        throw new CorruptIndexException("stored-fields chunk: " + e.getMessage(), in, e);
+      long pointer = in instanceof IndexInput input ? input.getFilePointer() : -1;
+      boolean sameChunk = pointer >= 0 && in == chunkInput && pointer == chunkPointer && originalLength == chunkLength;
+      if (!sameChunk || !kept(offset, length)) {
+        read(in, pointer, sameChunk, originalLength, offset, length);
+      } else if (chunkEnd >= 0) {
+        // Lucene reads a large document as consecutive chunks and expects the file positioned
+        // after the chunk it asked for whole, as if it had been read.
+        ((IndexInput) in).seek(chunkEnd);
       }
-      bytes.offset = offsetInBytes;
+      bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
+      System.arraycopy(parts, offset < dictionaryLength ? offset : dictionaryLength + offset - blocksFrom, bytes.bytes, 0, length);
+      bytes.offset = 0;
       bytes.length = length;
     }
 
-    private void decompress(DataInput in, ZstdDecompressCtx context, BytesRef bytes, int expected)
+    /** Whether the kept parts hold [offset, offset + length) in one piece. */
+    private boolean kept(int offset, int length) {
+      boolean start = offset >= blocksFrom || (offset < dictionaryLength && blocksFrom == dictionaryLength);
+      return start && offset + length <= blocksTo;
+    }
+
+    /** Decompresses the dictionary (unless this chunk's is kept) and the sub-blocks that hold the bytes. */
+    private void read(DataInput in, long pointer, boolean sameChunk, int originalLength, int offset, int length)
         throws IOException {
+      chunkPointer = -1; // nothing is kept if this fails half-way
+      int dictionary = in.readVInt();
+      int blockLength = in.readVInt();
+      if (dictionary < 0 || dictionary > originalLength || (blockLength <= 0 && originalLength > dictionary)) {
+        throw new CorruptIndexException("stored-fields chunk of " + originalLength + " bytes with a dictionary of "
+            + dictionary + " and sub-blocks of " + blockLength, in);
+      }
+      try (ZstdDecompressCtx context = new ZstdDecompressCtx()) {
+        if (sameChunk && dictionary == dictionaryLength) {
+          in.skipBytes(in.readVInt());
+        } else {
+          parts = ArrayUtil.growNoCopy(parts, dictionary);
+          decompress(in, context, 0, dictionary);
+        }
+        dictionaryLength = dictionary;
+        context.loadDict(Arrays.copyOf(parts, dictionary), ZstdDictContentType.RAW_CONTENT);
+        int blockStart = dictionary;
+        while (blockStart + blockLength <= offset) { // blocks wholly before the wanted bytes
+          in.skipBytes(in.readVInt());
+          blockStart += blockLength;
+        }
+        blocksFrom = blockStart;
+        int end = dictionary;
+        while (blockStart < offset + length) {
+          int expected = Math.min(blockLength, originalLength - blockStart);
+          parts = ArrayUtil.grow(parts, end + expected);
+          decompress(in, context, end, expected);
+          end += expected;
+          blockStart += blockLength;
+        }
+        blocksTo = blocksFrom + end - dictionary;
+      } catch (ZstdException e) {
+        throw new CorruptIndexException("stored-fields chunk: " + e.getMessage(), in, e);
+      }
+      chunkInput = in;
+      chunkLength = originalLength;
+      chunkPointer = pointer;
+      chunkEnd = pointer >= 0 && blocksTo >= originalLength ? ((IndexInput) in).getFilePointer() : -1;
+    }
+
+    /** Decompresses the next part of the chunk into {@code parts} at {@code at}. */
+    private void decompress(DataInput in, ZstdDecompressCtx context, int at, int expected) throws IOException {
       int compressedLength = in.readVInt();
       int written = 0;
       if (compressedLength > 0) {
         compressed = ArrayUtil.growNoCopy(compressed, compressedLength);
         in.readBytes(compressed, 0, compressedLength);
-        written = context.decompressByteArray(bytes.bytes, bytes.length, expected, compressed, 0, compressedLength);
+        written = context.decompressByteArray(parts, at, expected, compressed, 0, compressedLength);
       }
       if (written != expected) {
         throw new CorruptIndexException("a stored-fields part decompressed to " + written + " bytes, expected " + expected, in);
       }
-      bytes.length += written;
     }
 
     @Override

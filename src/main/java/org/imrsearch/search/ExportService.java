@@ -6,11 +6,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -64,14 +64,27 @@ public final class ExportService {
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS) + "\r\n");
       }
-      SequentialStoredFields stored = new SequentialStoredFields(searcher.getIndexReader());
+      StoredFields stored = searcher.storedFields();
       long written = 0;
       ScoreDoc after = null;
       while (written < limit) {
         TopDocs page = searcher.searchAfter(after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
-        int[] docIds = Arrays.stream(page.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-        stored.forEach(docIds, d -> writeRow(row(d), format, w));
-        written += docIds.length;
+        for (ScoreDoc sd : page.scoreDocs) {
+          Document d = stored.document(sd.doc);
+          List<String> row = row(d);
+          if (format == Format.CSV) {
+            w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
+            w.write("\r\n");
+          } else {
+            Map<String, String> record = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+              record.put(COLUMNS.get(i), row.get(i));
+            }
+            w.write(mapper.writeValueAsString(record));
+            w.write("\n");
+          }
+          written++;
+        }
         if (page.scoreDocs.length == 0) {
           break;
         }
@@ -80,20 +93,6 @@ public final class ExportService {
       }
       w.flush();
       return written;
-    }
-  }
-
-  private void writeRow(List<String> row, Format format, Writer w) throws IOException {
-    if (format == Format.CSV) {
-      w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
-      w.write("\r\n");
-    } else {
-      Map<String, String> record = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        record.put(COLUMNS.get(i), row.get(i));
-      }
-      w.write(mapper.writeValueAsString(record));
-      w.write("\n");
     }
   }
 

@@ -108,21 +108,30 @@ class LetterCodecTest {
     }
   }
 
-  /** Documents are read in a random order, so each read starts from its chunk's beginning. */
+  /**
+   * Documents are read by one reader in a random order (most reads start a chunk afresh), then in
+   * order with each read twice (most come from the parts the reader kept, and a large document,
+   * stored as consecutive chunks, is read again from its first).
+   */
   private static void assertEveryValue(Directory directory, List<Stored> stored) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       assertEquals(stored.size(), reader.maxDoc());
-      List<Integer> order = new ArrayList<>();
+      List<Integer> shuffled = new ArrayList<>();
+      List<Integer> inOrderTwice = new ArrayList<>();
       for (int i = 0; i < reader.maxDoc(); i++) {
-        order.add(i);
+        shuffled.add(i);
+        inOrderTwice.add(i);
+        inOrderTwice.add(i);
       }
-      Collections.shuffle(order, new Random(7));
-      StoredFields fields = reader.storedFields();
-      for (int docId : order) {
-        Document document = fields.document(docId);
-        Stored expected = stored.get(Integer.parseInt(document.get("n")));
-        assertEquals(expected.text(), document.get("text"), "text of document " + expected.n());
-        assertEquals(new BytesRef(expected.bytes()), document.getBinaryValue("bytes"), "bytes of document " + expected.n());
+      Collections.shuffle(shuffled, new Random(7));
+      for (List<Integer> order : List.of(shuffled, inOrderTwice)) {
+        StoredFields fields = reader.storedFields();
+        for (int docId : order) {
+          Document document = fields.document(docId);
+          Stored expected = stored.get(Integer.parseInt(document.get("n")));
+          assertEquals(expected.text(), document.get("text"), "text of document " + expected.n());
+          assertEquals(new BytesRef(expected.bytes()), document.getBinaryValue("bytes"), "bytes of document " + expected.n());
+        }
       }
     }
   }

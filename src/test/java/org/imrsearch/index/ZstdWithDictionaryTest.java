@@ -14,8 +14,10 @@ import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,42 @@ class ZstdWithDictionaryTest {
         }
       }
     }
+  }
+
+  /**
+   * One decompressor reading a chunk from a file, as Lucene's reader does: it keeps the parts it
+   * read and serves later slices from them, and leaves the file after the chunk when it was read
+   * whole. A chunk at the same position of another file is another chunk.
+   */
+  @Test
+  void slicesReadFromAFileAgainComeFromTheKeptPartsUnchanged() throws IOException {
+    Random random = new Random(4);
+    int length = 50_001;
+    byte[] chunk = chunk(random, length);
+    byte[] compressed = compress(chunk);
+    IndexInput file = file(compressed);
+    Decompressor decompressor = MODE.newDecompressor();
+    for (int pass = 0; pass < 2; pass++) {
+      for (int offset : edges(length)) {
+        for (int end : edges(length)) {
+          if (end < offset) {
+            continue;
+          }
+          file.seek(0);
+          BytesRef bytes = new BytesRef();
+          decompressor.decompress(file, length, offset, end - offset, bytes);
+          assertArrayEquals(Arrays.copyOfRange(chunk, offset, end), Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length),
+              "pass " + pass + ", bytes " + offset + "-" + end);
+          if (offset == 0 && end == length) {
+            assertEquals(compressed.length, file.getFilePointer(), "a whole chunk leaves the file after it");
+          }
+        }
+      }
+    }
+    byte[] other = chunk(random, length);
+    BytesRef bytes = new BytesRef();
+    decompressor.decompress(file(compress(other)), length, 0, length, bytes);
+    assertArrayEquals(other, Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
   }
 
   @Test
@@ -87,6 +125,10 @@ class ZstdWithDictionaryTest {
       }
     }
     return edges;
+  }
+
+  private static IndexInput file(byte[] bytes) {
+    return new ByteBuffersIndexInput(new ByteBuffersDataInput(List.of(ByteBuffer.wrap(bytes))), "chunk");
   }
 
   private static byte[] compress(byte[] chunk) throws IOException {
