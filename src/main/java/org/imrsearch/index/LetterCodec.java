@@ -12,7 +12,7 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
  * text before compression and 40% of the index after it. Writing only the index (letters already
  * extracted, 2 threads), Zstandard at level 3 took the CPU from 280-310 to 206-223 microseconds a
  * letter, made the index 4% smaller and reading a document 10% faster; the whole 1M-letter ingest
- * went from 356 s to 319-329 s in four runs (docs/benchmarks.md).
+ * went from 356 s to 319-330 s in five runs (docs/benchmarks.md).
  *
  * <p>Readers find the codec by its name through Java's service loader
  * ({@code META-INF/services/org.apache.lucene.codecs.Codec}), so it needs a public no-argument
