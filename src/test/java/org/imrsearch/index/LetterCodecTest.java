@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
@@ -65,6 +65,48 @@ class LetterCodecTest {
     assertReadsBackEveryValue(new LetterCodec(3, 8 * 1024, 3, 1), dir);
   }
 
+  /**
+   * An index written by builds before this codec (Lucene's own, DEFLATE) takes new segments in
+   * this one, reads both, and merges them into one of this codec.
+   */
+  @Test
+  void readsAndMergesSegmentsOfLucenesOwnCodec(@TempDir Path dir) throws IOException {
+    List<Stored> stored = documents(new Random(8));
+    int half = stored.size() / 2;
+    try (Directory directory = FSDirectory.open(dir)) {
+      IndexWriterConfig before = new IndexWriterConfig(new StandardAnalyzer())
+          .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
+      try (IndexWriter writer = new IndexWriter(directory, before)) {
+        for (Stored s : stored.subList(0, half)) {
+          writer.addDocument(s.document());
+        }
+        writer.commit();
+      }
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setCodec(new LetterCodec()))) {
+        for (Stored s : stored.subList(half, stored.size())) {
+          writer.addDocument(s.document());
+        }
+        writer.commit();
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+          assertEquals(List.of("Lucene104", LetterCodec.NAME), codecNames(reader));
+        }
+        assertEveryValue(directory, stored);
+        writer.forceMerge(1);
+        writer.commit();
+      }
+      assertEveryValue(directory, stored);
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertEquals(List.of(LetterCodec.NAME), codecNames(reader));
+      }
+    }
+  }
+
+  private static List<String> codecNames(DirectoryReader reader) {
+    return reader.leaves().stream()
+        .map(leaf -> ((SegmentReader) leaf.reader()).getSegmentInfo().info.getCodec().getName())
+        .toList();
+  }
+
   /** The dictionary of a chunk shorter than its divisor is empty. */
   @Test
   void readsBackAnIndexOfOneTinyDocument(@TempDir Path dir) throws IOException {
@@ -98,9 +140,7 @@ class LetterCodecTest {
       }
       assertEveryValue(directory, stored);
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        for (LeafReaderContext leaf : reader.leaves()) {
-          assertEquals(LetterCodec.NAME, ((SegmentReader) leaf.reader()).getSegmentInfo().info.getCodec().getName());
-        }
+        assertEquals(List.of(LetterCodec.NAME), codecNames(reader));
       }
       try (CheckIndex check = new CheckIndex(directory)) {
         assertTrue(check.checkIndex().clean, "CheckIndex found the index damaged");
