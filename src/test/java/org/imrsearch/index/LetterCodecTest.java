@@ -90,14 +90,20 @@ class LetterCodecTest {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
           assertEquals(List.of("Lucene104", LetterCodec.NAME), codecNames(reader));
         }
-        assertEveryValue(directory, stored);
-        writer.forceMerge(1);
-        writer.commit();
+        assertReadsBeforeAndAfterMergingIntoOne(directory, writer, stored);
       }
-      assertEveryValue(directory, stored);
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        assertEquals(List.of(LetterCodec.NAME), codecNames(reader));
-      }
+    }
+  }
+
+  /** Every value read, then merged into one segment of this codec, and every value read again. */
+  private static void assertReadsBeforeAndAfterMergingIntoOne(Directory directory, IndexWriter writer, List<Stored> stored)
+      throws IOException {
+    assertEveryValue(directory, stored);
+    writer.forceMerge(1);
+    writer.commit();
+    assertEveryValue(directory, stored);
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(List.of(LetterCodec.NAME), codecNames(reader));
     }
   }
 
@@ -134,13 +140,7 @@ class LetterCodecTest {
           writer.addDocument(s.document());
         }
         writer.commit();
-        assertEveryValue(directory, stored);
-        writer.forceMerge(1);
-        writer.commit();
-      }
-      assertEveryValue(directory, stored);
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        assertEquals(List.of(LetterCodec.NAME), codecNames(reader));
+        assertReadsBeforeAndAfterMergingIntoOne(directory, writer, stored);
       }
       try (CheckIndex check = new CheckIndex(directory)) {
         assertTrue(check.checkIndex().clean, "CheckIndex found the index damaged");
