@@ -126,7 +126,8 @@ final class ZstdWithDictionary extends CompressionMode {
     /** Where the chunk's last part ends in the file, once it has been read; else -1. */
     private long chunkEnd = -1;
     private int chunkLength;
-    private int dictionaryLength;
+    /** The kept chunk's dictionary, as Zstandard loads it (also at the start of {@link #parts}). */
+    private byte[] dictionary = new byte[0];
     /** The chunk offsets the kept sub-blocks cover: [blocksFrom, blocksTo). */
     private int blocksFrom;
     private int blocksTo;
@@ -148,14 +149,14 @@ final class ZstdWithDictionary extends CompressionMode {
         ((IndexInput) in).seek(chunkEnd);
       }
       bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
-      System.arraycopy(parts, offset < dictionaryLength ? offset : dictionaryLength + offset - blocksFrom, bytes.bytes, 0, length);
+      System.arraycopy(parts, offset < dictionary.length ? offset : dictionary.length + offset - blocksFrom, bytes.bytes, 0, length);
       bytes.offset = 0;
       bytes.length = length;
     }
 
     /** Whether the kept parts hold [offset, offset + length) in one piece. */
     private boolean kept(int offset, int length) {
-      boolean start = offset >= blocksFrom || (offset < dictionaryLength && blocksFrom == dictionaryLength);
+      boolean start = offset >= blocksFrom || (offset < dictionary.length && blocksFrom == dictionary.length);
       return start && offset + length <= blocksTo;
     }
 
@@ -163,28 +164,28 @@ final class ZstdWithDictionary extends CompressionMode {
     private void read(DataInput in, long pointer, boolean sameChunk, int originalLength, int offset, int length)
         throws IOException {
       chunkPointer = -1; // nothing is kept if this fails half-way
-      int dictionary = in.readVInt();
+      int dictionaryLength = in.readVInt();
       int blockLength = in.readVInt();
-      if (dictionary < 0 || dictionary > originalLength || (blockLength <= 0 && originalLength > dictionary)) {
+      if (dictionaryLength < 0 || dictionaryLength > originalLength || (blockLength <= 0 && originalLength > dictionaryLength)) {
         throw new CorruptIndexException("stored-fields chunk of " + originalLength + " bytes with a dictionary of "
-            + dictionary + " and sub-blocks of " + blockLength, in);
+            + dictionaryLength + " and sub-blocks of " + blockLength, in);
       }
       try (ZstdDecompressCtx context = new ZstdDecompressCtx()) {
-        if (sameChunk && dictionary == dictionaryLength) {
+        if (sameChunk && dictionaryLength == dictionary.length) {
           in.skipBytes(in.readVInt());
         } else {
-          parts = ArrayUtil.growNoCopy(parts, dictionary);
-          decompress(in, context, 0, dictionary);
+          parts = ArrayUtil.growNoCopy(parts, dictionaryLength);
+          decompress(in, context, 0, dictionaryLength);
+          dictionary = Arrays.copyOf(parts, dictionaryLength);
         }
-        dictionaryLength = dictionary;
-        context.loadDict(Arrays.copyOf(parts, dictionary), ZstdDictContentType.RAW_CONTENT);
-        int blockStart = dictionary;
+        context.loadDict(dictionary, ZstdDictContentType.RAW_CONTENT);
+        int blockStart = dictionaryLength;
         while (blockStart + blockLength <= offset) { // blocks wholly before the wanted bytes
           in.skipBytes(in.readVInt());
           blockStart += blockLength;
         }
         blocksFrom = blockStart;
-        int end = dictionary;
+        int end = dictionaryLength;
         while (blockStart < offset + length) {
           int expected = Math.min(blockLength, originalLength - blockStart);
           parts = ArrayUtil.grow(parts, end + expected);
@@ -192,7 +193,7 @@ final class ZstdWithDictionary extends CompressionMode {
           end += expected;
           blockStart += blockLength;
         }
-        blocksTo = blocksFrom + end - dictionary;
+        blocksTo = blocksFrom + end - dictionaryLength;
       } catch (ZstdException e) {
         throw new CorruptIndexException("stored-fields chunk: " + e.getMessage(), in, e);
       }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * and of every sub-block, empty, whole, and into a buffer that still holds an earlier read.
  */
 class ZstdWithDictionaryTest {
-  private static final ZstdWithDictionary MODE = new ZstdWithDictionary(3, 4, 2);
+  private static final int SUB_BLOCKS = 4;
+  private static final int DICTIONARY_FRACTION = 2;
+  private static final ZstdWithDictionary MODE = new ZstdWithDictionary(3, SUB_BLOCKS, DICTIONARY_FRACTION);
 
   @Test
   void everySliceAtEveryPartEdgeDecompressesToTheSameBytes() throws IOException {
@@ -114,8 +116,8 @@ class ZstdWithDictionaryTest {
 
   /** Offsets at, before and after each edge of the dictionary and the sub-blocks, and the ends. */
   private static TreeSet<Integer> edges(int length) {
-    int dictionary = length / (4 * 2);
-    int block = (length - dictionary + 3) / 4;
+    int dictionary = length / (SUB_BLOCKS * DICTIONARY_FRACTION);
+    int block = (length - dictionary + SUB_BLOCKS - 1) / SUB_BLOCKS;
     TreeSet<Integer> edges = new TreeSet<>(List.of(0, 1, length - 1, length));
     for (int edge = dictionary; edge <= length; edge += Math.max(block, 1)) {
       for (int near = edge - 1; near <= edge + 1; near++) {
