@@ -23,7 +23,9 @@ public final class TestIndex {
   private TestIndex() {}
 
   /** An index opened for direct Lucene checks, with the query syntax the services use. */
-  public record Opened(DirectoryReader reader, IndexSearcher searcher, Analyzers analyzers, QuerySyntax syntax) implements AutoCloseable {
+  public record Opened(
+      DirectoryReader reader, IndexSearcher searcher, Analyzers analyzers, QuerySyntax syntax)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
       reader.close();
@@ -35,22 +37,28 @@ public final class TestIndex {
   public static Opened open(Path index) throws IOException {
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
     Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
-    return new Opened(reader, new IndexSearcher(reader), analyzers, new QuerySyntax(analyzers.query()));
+    return new Opened(
+        reader, new IndexSearcher(reader), analyzers, new QuerySyntax(analyzers.query()));
   }
 
   /** Ingests {@code inputs} into {@code index}; returns the extracted letters, as indexed. */
-  public static List<Letter> build(Path index, List<Path> inputs) throws IOException, InterruptedException {
+  public static List<Letter> build(Path index, List<Path> inputs)
+      throws IOException, InterruptedException {
     ConfigSource config = ConfigSource.bundled();
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
-      new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1)).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+      new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1))
+          .ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
     }
     List<Letter> letters = new ArrayList<>();
-    TestLetters.pipeline().run(LetterFiles.expand(inputs), (Extraction e) -> {
-      if (e.ok()) {
-        letters.add(e.letter());
-      }
-    });
+    TestLetters.pipeline()
+        .run(
+            LetterFiles.expand(inputs),
+            (Extraction e) -> {
+              if (e.ok()) {
+                letters.add(e.letter());
+              }
+            });
     return letters;
   }
 }

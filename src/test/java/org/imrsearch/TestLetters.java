@@ -16,10 +16,13 @@ import org.imrsearch.ingest.LetterFileReader;
 public final class TestLetters {
   /** The 144 real 2016-2017 letters, as published (PDF). */
   public static final Path REAL_PDFS = Path.of("samples", "dwc-2016");
+
   /** Five real older letter bodies, as another extractor wrote them. */
   public static final Path SEED_LETTERS = Path.of("samples", "dwc-seed");
+
   /** Fixtures of the 2013-2014 layouts and of PDF debris, written from public descriptions. */
   public static final Path OLDER_FIXTURES = Path.of("src", "test", "resources", "letters", "older");
+
   /** Expected values, one JSON file per letter, checked by reading the letter. */
   public static final Path EXPECTED = Path.of("src", "test", "resources", "expected");
 

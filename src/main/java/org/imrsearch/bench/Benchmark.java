@@ -2,6 +2,7 @@ package org.imrsearch.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.config.Vocabulary;
@@ -32,8 +34,8 @@ import org.imrsearch.search.ResultCache;
 import org.imrsearch.search.SearchServices;
 
 /**
- * The benchmark: on a generated corpus, measures ingest (text and PDF), the query kinds users
- * run, and the brute-force scan a user without an index falls back on, all in one run.
+ * The benchmark: on a generated corpus, measures ingest (text and PDF), the query kinds users run,
+ * and the brute-force scan a user without an index falls back on, all in one run.
  */
 public final class Benchmark {
   static final String RARE_PHRASE = "gym membership";
@@ -58,7 +60,7 @@ public final class Benchmark {
     this.reuseIndex = reuseIndex;
   }
 
-  public Figures run(java.io.PrintStream log) throws Exception {
+  public Figures run(PrintStream log) throws Exception {
     Figures f = new Figures();
     f.put("corpus.letters", letters, "letters");
     Path corpus = work.resolve("corpus-" + letters + "-seed" + seed);
@@ -101,7 +103,8 @@ public final class Benchmark {
     return queries(files, index, f, log);
   }
 
-  private Figures queries(List<Path> files, Path index, Figures f, java.io.PrintStream log) throws Exception {
+  private Figures queries(List<Path> files, Path index, Figures f, PrintStream log)
+      throws Exception {
     log.println("bench: queries ...");
     HttpBench http = new HttpBench(mapper, log);
     resetPeaks();
@@ -111,10 +114,19 @@ public final class Benchmark {
       // What the open index keeps between queries (facet states, the values' bit sets), once
       // every query of the mix has run: it grows with the index, not with the queries.
       System.gc();
-      f.put("server.retainedHeapMB", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6, "MB");
+      f.put(
+          "server.retainedHeapMB",
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6,
+          "MB");
       if (f.values().containsKey("baseline.scanRarePhrase.ms")) {
-        f.put("queries.phraseRare.speedupOverScan", f.number("baseline.scanRarePhrase.ms") / f.number("queries.phraseRare.p50Ms"), "x");
-        f.put("queries.phraseCommon.speedupOverScan", f.number("baseline.scanCommonPhrase.ms") / f.number("queries.phraseCommon.p50Ms"), "x");
+        f.put(
+            "queries.phraseRare.speedupOverScan",
+            f.number("baseline.scanRarePhrase.ms") / f.number("queries.phraseRare.p50Ms"),
+            "x");
+        f.put(
+            "queries.phraseCommon.speedupOverScan",
+            f.number("baseline.scanCommonPhrase.ms") / f.number("queries.phraseCommon.p50Ms"),
+            "x");
       }
       log.println("bench: HTTP, result cache off ...");
       http.run(services, "http.searchMixUncached", f, HTTP_CLIENTS, HTTP_DURATION);
@@ -124,31 +136,40 @@ public final class Benchmark {
       log.println("bench: HTTP, result cache on ...");
       http.run(services, "http.searchMix", f, HTTP_CLIENTS, HTTP_DURATION);
       ResultCache.Stats cache = services.cacheStats();
-      f.put("http.searchMix.cacheHitRatio", cache.hits() / (double) Math.max(1, cache.hits() + cache.misses()), "");
+      f.put(
+          "http.searchMix.cacheHitRatio",
+          cache.hits() / (double) Math.max(1, cache.hits() + cache.misses()),
+          "");
     }
     f.put("server.peakHeapMB", peakHeap() / 1e6, "MB");
     return f;
   }
 
-  private IngestReport ingest(List<Path> files, Path index, Figures f) throws IOException, InterruptedException {
+  private IngestReport ingest(List<Path> files, Path index, Figures f)
+      throws IOException, InterruptedException {
     ConfigSource config = ConfigSource.bundled();
-    ExtractionPipeline pipeline = new ExtractionPipeline(new LetterFileReader(), new LetterExtractor(Vocabulary.load(config)), threads);
+    ExtractionPipeline pipeline =
+        new ExtractionPipeline(
+            new LetterFileReader(), new LetterExtractor(Vocabulary.load(config)), threads);
     long start = System.nanoTime();
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
       boolean[] first = {true};
-      return new Ingester(pipeline, writer, 1_000_000, Duration.ofSeconds(5)).ingest(files, new Ingester.Progress() {
-        @Override
-        public void update(int done, int total, int letters, int failed) {}
+      return new Ingester(pipeline, writer, 1_000_000, Duration.ofSeconds(5))
+          .ingest(
+              files,
+              new Ingester.Progress() {
+                @Override
+                public void update(int done, int total, int letters, int failed) {}
 
-        @Override
-        public void committed(int letters) {
-          if (first[0] && letters > 0) {
-            first[0] = false;
-            f.put("ingest.firstSearchableSeconds", seconds(start), "s");
-          }
-        }
-      });
+                @Override
+                public void committed(int letters) {
+                  if (first[0] && letters > 0) {
+                    first[0] = false;
+                    f.put("ingest.firstSearchableSeconds", seconds(start), "s");
+                  }
+                }
+              });
     }
   }
 
@@ -171,12 +192,18 @@ public final class Benchmark {
   private long scanMillis(List<Path> files, String phrase) throws Exception {
     String needle = phrase.toLowerCase(Locale.ROOT);
     long start = System.nanoTime();
-    long found = parallel(files, file -> {
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      return text.contains(needle) ? 1L : 0L;
-    });
+    long found =
+        parallel(
+            files,
+            file -> {
+              String text =
+                  new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                      .toLowerCase(Locale.ROOT);
+              return text.contains(needle) ? 1L : 0L;
+            });
     if (found == 0) {
-      throw new IllegalStateException("the scan found no '" + phrase + "': the corpus is not what the benchmark expects");
+      throw new IllegalStateException(
+          "the scan found no '" + phrase + "': the corpus is not what the benchmark expects");
     }
     return (System.nanoTime() - start) / 1_000_000;
   }
@@ -190,16 +217,17 @@ public final class Benchmark {
     int n = threads;
     for (int t = 0; t < n; t++) {
       int offset = t;
-      parts.add(() -> {
-        long sum = 0;
-        for (int i = offset; i < files.size(); i += n) {
-          sum += task.apply(files.get(i));
-        }
-        return sum;
-      });
+      parts.add(
+          () -> {
+            long sum = 0;
+            for (int i = offset; i < files.size(); i += n) {
+              sum += task.apply(files.get(i));
+            }
+            return sum;
+          });
     }
     long total = 0;
-    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+    try (var pool = Executors.newFixedThreadPool(n)) {
       for (var future : pool.invokeAll(parts)) {
         total += future.get();
       }
@@ -213,8 +241,10 @@ public final class Benchmark {
   }
 
   private static long peakHeap() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed())
+        .sum();
   }
 
   static double seconds(long startNanos) {

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Named benchmark figures in the order they were measured, each with its unit, for the table and the JSON. */
+/**
+ * Named benchmark figures in the order they were measured, each with its unit, for the table and
+ * the JSON.
+ */
 public final class Figures {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, String> units = new LinkedHashMap<>();
@@ -32,9 +35,19 @@ public final class Figures {
   public String table() {
     StringBuilder b = new StringBuilder();
     int width = values.keySet().stream().mapToInt(String::length).max().orElse(10);
-    values.forEach((name, value) -> b.append(String.format(Locale.ROOT, "%-" + width + "s  %14s %s%n", name,
-        value instanceof Double d ? String.format(Locale.ROOT, "%,.2f", d) : value instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : value,
-        units.get(name))));
+    values.forEach(
+        (name, value) ->
+            b.append(
+                String.format(
+                    Locale.ROOT,
+                    "%-" + width + "s  %14s %s%n",
+                    name,
+                    value instanceof Double d
+                        ? String.format(Locale.ROOT, "%,.2f", d)
+                        : value instanceof Number n
+                            ? String.format(Locale.ROOT, "%,d", n.longValue())
+                            : value,
+                    units.get(name))));
     return b.toString();
   }
 }

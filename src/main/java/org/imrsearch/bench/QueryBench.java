@@ -32,21 +32,50 @@ final class QueryBench {
   }
 
   void run(Figures f) throws IOException {
-    SearchRequest rare = new SearchRequest("\"" + Benchmark.RARE_PHRASE + "\"", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 20, null);
-    SearchRequest common = new SearchRequest("\"" + Benchmark.COMMON_PHRASE + "\"", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 20, null);
-    SearchRequest filtered = new SearchRequest("acupuncture sessions",
-        Map.of(Filter.SPECIALTY, List.of("Family Practice"), Filter.YEAR, List.of("2020")), SearchRequest.Sort.RELEVANCE, 1, 20, null);
-    SearchRequest broad = new SearchRequest("", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 10, null);
+    SearchRequest rare =
+        new SearchRequest(
+            "\"" + Benchmark.RARE_PHRASE + "\"",
+            Map.of(),
+            SearchRequest.Sort.RELEVANCE,
+            1,
+            20,
+            null);
+    SearchRequest common =
+        new SearchRequest(
+            "\"" + Benchmark.COMMON_PHRASE + "\"",
+            Map.of(),
+            SearchRequest.Sort.RELEVANCE,
+            1,
+            20,
+            null);
+    SearchRequest filtered =
+        new SearchRequest(
+            "acupuncture sessions",
+            Map.of(Filter.SPECIALTY, List.of("Family Practice"), Filter.YEAR, List.of("2020")),
+            SearchRequest.Sort.RELEVANCE,
+            1,
+            20,
+            null);
+    SearchRequest broad =
+        new SearchRequest("", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 10, null);
     Random random = new Random(42);
     Map<String, Query> queries = new LinkedHashMap<>();
     queries.put("queries.phraseRare", i -> services.search().search(rare));
     queries.put("queries.phraseCommon", i -> services.search().search(common));
     queries.put("queries.wordsAndTwoFilters", i -> services.search().search(filtered));
     queries.put("queries.allFacetsBroad", i -> services.search().search(broad));
-    queries.put("queries.ratesByGuidelineWithText", i -> services.rates().rates("therapy", Map.of(), List.of(Filter.GUIDELINE)));
-    queries.put("queries.ratesBySpecialtyWithText", i -> services.rates().rates("therapy", Map.of(), List.of(Filter.SPECIALTY)));
-    queries.put("queries.ratesTwoWay", i -> services.rates().rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
-    queries.put("queries.letterFetch", i -> services.letters().letter(id(files.get(random.nextInt(files.size()))), null));
+    queries.put(
+        "queries.ratesByGuidelineWithText",
+        i -> services.rates().rates("therapy", Map.of(), List.of(Filter.GUIDELINE)));
+    queries.put(
+        "queries.ratesBySpecialtyWithText",
+        i -> services.rates().rates("therapy", Map.of(), List.of(Filter.SPECIALTY)));
+    queries.put(
+        "queries.ratesTwoWay",
+        i -> services.rates().rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
+    queries.put(
+        "queries.letterFetch",
+        i -> services.letters().letter(id(files.get(random.nextInt(files.size()))), null));
     // A server has answered many queries of every kind before the ones that count: the whole
     // mix first, in turn, so the JIT has compiled the search code. With only each query's own
     // 30 warm-up runs, the first query measured was still being compiled (the rare phrase at
@@ -59,8 +88,15 @@ final class QueryBench {
     for (Map.Entry<String, Query> q : queries.entrySet()) {
       f.put(q.getKey(), time(q.getValue(), ITERATIONS));
     }
-    f.put("queries.export10k", time(i -> services.export().prepare("", Map.of(), ExportService.Format.CSV, 10_000).writeTo(OutputStream.nullOutputStream()),
-        SLOW_ITERATIONS));
+    f.put(
+        "queries.export10k",
+        time(
+            i ->
+                services
+                    .export()
+                    .prepare("", Map.of(), ExportService.Format.CSV, 10_000)
+                    .writeTo(OutputStream.nullOutputStream()),
+            SLOW_ITERATIONS));
     f.put("queries.phraseCommon.total", services.search().search(common).total(), "decisions");
     f.put("queries.phraseRare.total", services.search().search(rare).total(), "decisions");
   }

@@ -12,9 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imr bench}: ingest, query, HTTP and brute-force-scan figures on a generated corpus. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Generates (once) a synthetic corpus, ingests it, and measures ingest, queries (p50/p95/p99 after",
-        "warm-up), HTTP throughput with 16 clients and a brute-force scan baseline, printing a table."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generates (once) a synthetic corpus, ingests it, and measures ingest, queries (p50/p95/p99"
+          + " after",
+      "warm-up), HTTP throughput with 16 clients and a brute-force scan baseline, printing a table."
+    })
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--letters", description = "Corpus size (default: ${DEFAULT-VALUE}).")
   long letters = 100_000;
@@ -22,13 +27,19 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--work", paramLabel = "DIR", description = "Where the corpus and index go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Where the corpus and index go (default: ${DEFAULT-VALUE}).")
   Path work = Path.of(System.getProperty("imr.home", "."), "data", "bench");
 
   @Option(names = "--threads", description = "Ingest threads (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--reuse-index", description = "Measure queries and HTTP on the index a previous run left (no ingest or scan figures).")
+  @Option(
+      names = "--reuse-index",
+      description =
+          "Measure queries and HTTP on the index a previous run left (no ingest or scan figures).")
   boolean reuseIndex;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
@@ -42,8 +53,13 @@ final class BenchCommand implements Callable<Integer> {
     if (json != null) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("date", LocalDate.now().toString());
-      out.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
-          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + Runtime.version());
+      out.put(
+          "machine",
+          Runtime.getRuntime().availableProcessors()
+              + " cores, max heap "
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB, Java "
+              + Runtime.version());
       out.put("figures", figures.values());
       Json.newMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), out);
     }

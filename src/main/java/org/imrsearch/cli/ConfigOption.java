@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config DIR} option shared by every command that reads letters or the index. */
 final class ConfigOption {
-  @Option(names = "--config", paramLabel = "DIR",
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
       description = "Directory of index-config tables overriding the bundled ones (file by file).")
   Path directory;
 

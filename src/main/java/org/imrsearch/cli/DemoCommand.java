@@ -14,11 +14,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code imr demo}: index the sample letters bundled with the project and serve them. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Indexes the real sample letters bundled with imr-search (144 letters of 2016-2017 and 5 older",
-        "letter bodies) into a fresh temporary index and serves it: a working product in one step."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Indexes the real sample letters bundled with imr-search (144 letters of 2016-2017 and 5"
+          + " older",
+      "letter bodies) into a fresh temporary index and serves it: a working product in one step."
+    })
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--samples", paramLabel = "DIR", description = "Sample letters (default: the project's samples/ folder).")
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "Sample letters (default: the project's samples/ folder).")
   Path samples = Path.of(System.getProperty("imr.home", "."), "samples");
 
   @Mixin ServerOptions server;
@@ -32,9 +40,17 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     Path index = Files.createTempDirectory("imr-demo-index");
-    System.out.println("demo: indexing the sample letters in " + samples + " into " + index + " ...");
-    IngestReport report = IngestCommand.run(List.of(samples), index, config.source(),
-        Runtime.getRuntime().availableProcessors(), 10_000, Duration.ofSeconds(5), System.console() == null ? null : System.err);
+    System.out.println(
+        "demo: indexing the sample letters in " + samples + " into " + index + " ...");
+    IngestReport report =
+        IngestCommand.run(
+            List.of(samples),
+            index,
+            config.source(),
+            Runtime.getRuntime().availableProcessors(),
+            10_000,
+            Duration.ofSeconds(5),
+            System.console() == null ? null : System.err);
     IngestCommand.printSummary(report, null, System.out);
     try {
       ServeCommand.serve(index, config, server.host, server.port);

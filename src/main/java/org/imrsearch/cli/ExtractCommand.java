@@ -20,16 +20,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code imr extract}: letters in, one JSON object per letter per line out. */
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
     description = {
-      "Extracts the structured fields of letters (PDF or text) and prints one JSON object per letter per line.",
-      "A file that cannot be read, or is not an IMR letter, prints {\"source\": ..., \"error\": ...} and the run goes on.",
-      "Exit code: 0 when every file was a letter, 1 when any failed."})
+      "Extracts the structured fields of letters (PDF or text) and prints one JSON object per"
+          + " letter per line.",
+      "A file that cannot be read, or is not an IMR letter, prints {\"source\": ..., \"error\":"
+          + " ...} and the run goes on.",
+      "Exit code: 0 when every file was a letter, 1 when any failed."
+    })
 final class ExtractCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Letter files or directories (searched recursively for .pdf and .txt).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Letter files or directories (searched recursively for .pdf and .txt).")
   List<Path> paths;
 
-  @Option(names = "--with-text", description = "Also print each letter's cleaned full text (field \"text\").")
+  @Option(
+      names = "--with-text",
+      description = "Also print each letter's cleaned full text (field \"text\").")
   boolean withText;
 
   @Option(names = "--threads", description = "Extraction threads (default: ${DEFAULT-VALUE}).")
@@ -40,20 +50,29 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     ObjectMapper mapper = Json.newMapper();
-    ExtractionPipeline pipeline = new ExtractionPipeline(new LetterFileReader(), new LetterExtractor(config.vocabulary()), threads);
+    ExtractionPipeline pipeline =
+        new ExtractionPipeline(
+            new LetterFileReader(), new LetterExtractor(config.vocabulary()), threads);
     int[] failures = {0};
-    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-    pipeline.run(LetterFiles.expand(paths), extraction -> {
-      try {
-        Object value = !extraction.ok() ? extraction.failure()
-            : withText ? extraction.letter() : Json.withoutText(mapper, extraction.letter());
-        out.write(mapper.writeValueAsString(value));
-        out.newLine();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      failures[0] += extraction.ok() ? 0 : 1;
-    });
+    BufferedWriter out =
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    pipeline.run(
+        LetterFiles.expand(paths),
+        extraction -> {
+          try {
+            Object value =
+                !extraction.ok()
+                    ? extraction.failure()
+                    : withText
+                        ? extraction.letter()
+                        : Json.withoutText(mapper, extraction.letter());
+            out.write(mapper.writeValueAsString(value));
+            out.newLine();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          failures[0] += extraction.ok() ? 0 : 1;
+        });
     out.flush();
     return failures[0] == 0 ? 0 : 1;
   }

@@ -27,29 +27,52 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code imr ingest}: letters in, a faceted Lucene index out, with a report. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
     description = {
-      "Extracts letters (PDF or text) and indexes them. Re-ingesting a letter replaces it; new letters are added.",
-      "Prints a summary and writes a JSON report. Exit code: 0 when every file went in, 1 when any failed",
-      "(every good letter is indexed all the same)."})
+      "Extracts letters (PDF or text) and indexes them. Re-ingesting a letter replaces it; new"
+          + " letters are added.",
+      "Prints a summary and writes a JSON report. Exit code: 0 when every file went in, 1 when any"
+          + " failed",
+      "(every good letter is indexed all the same)."
+    })
 final class IngestCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Letter files or directories (searched recursively for .pdf and .txt).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Letter files or directories (searched recursively for .pdf and .txt).")
   List<Path> paths;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (created if missing).")
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "Index directory (created if missing).")
   Path index;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Where to write the JSON report (default: DIR/ingest-report.json).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Where to write the JSON report (default: DIR/ingest-report.json).")
   Path report;
 
   @Option(names = "--threads", description = "Extraction threads (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--commit-every", paramLabel = "N", description = "Commit every N letters, bounding what a crash loses (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      description =
+          "Commit every N letters, bounding what a crash loses (default: ${DEFAULT-VALUE}).")
   int commitEvery = 10_000;
 
-  @Option(names = "--commit-seconds", paramLabel = "S",
-      description = "Also commit when S seconds have passed since the last commit, so a running server sees new letters (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--commit-seconds",
+      paramLabel = "S",
+      description =
+          "Also commit when S seconds have passed since the last commit, so a running server sees"
+              + " new letters (default: ${DEFAULT-VALUE}).")
   int commitSeconds = 5;
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -59,8 +82,15 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    IngestReport result = run(paths, index, config.source(), threads, commitEvery, Duration.ofSeconds(commitSeconds),
-        quiet || System.console() == null ? null : System.err);
+    IngestReport result =
+        run(
+            paths,
+            index,
+            config.source(),
+            threads,
+            commitEvery,
+            Duration.ofSeconds(commitSeconds),
+            quiet || System.console() == null ? null : System.err);
     Path reportFile = report != null ? report : index.resolve("ingest-report.json");
     Json.newMapper().writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), result);
     printSummary(result, reportFile, System.out);
@@ -68,18 +98,27 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Runs one ingest; {@code progressTo} gets a progress bar when not null. Shared with demo. */
-  static IngestReport run(List<Path> paths, Path index, ConfigSource source, int threads, int commitEvery, Duration commitInterval,
+  static IngestReport run(
+      List<Path> paths,
+      Path index,
+      ConfigSource source,
+      int threads,
+      int commitEvery,
+      Duration commitInterval,
       PrintStream progressTo)
       throws IOException, InterruptedException {
     Files.createDirectories(index);
     ObjectMapper mapper = Json.newMapper();
     List<Path> files = LetterFiles.expand(paths);
-    ExtractionPipeline pipeline = new ExtractionPipeline(new LetterFileReader(), new LetterExtractor(Vocabulary.load(source)), threads);
+    ExtractionPipeline pipeline =
+        new ExtractionPipeline(
+            new LetterFileReader(), new LetterExtractor(Vocabulary.load(source)), threads);
     try (Analyzers analyzers = Analyzers.load(source);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
       ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo);
-      IngestReport report = new Ingester(pipeline, writer, commitEvery, commitInterval)
-          .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
+      IngestReport report =
+          new Ingester(pipeline, writer, commitEvery, commitInterval)
+              .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
       if (bar != null) {
         bar.finish();
       }
@@ -88,8 +127,18 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   static void printSummary(IngestReport r, Path reportFile, PrintStream out) {
-    out.printf(Locale.ROOT, "ingest: %d files, %d letters indexed (%d decisions, %d letters without decisions), %d failed, %d warnings, %.1f s (%.0f letters/s)%n",
-        r.files(), r.letters(), r.decisions(), r.withoutDecisions(), r.failed().size(), r.warnings(), r.seconds(), r.lettersPerSecond());
+    out.printf(
+        Locale.ROOT,
+        "ingest: %d files, %d letters indexed (%d decisions, %d letters without decisions), %d"
+            + " failed, %d warnings, %.1f s (%.0f letters/s)%n",
+        r.files(),
+        r.letters(),
+        r.decisions(),
+        r.withoutDecisions(),
+        r.failed().size(),
+        r.warnings(),
+        r.seconds(),
+        r.lettersPerSecond());
     for (ExtractionFailure f : r.failed()) {
       out.println("  failed: " + f.source() + ": " + f.error());
     }

@@ -13,9 +13,18 @@ import picocli.CommandLine.Command;
     name = "imr",
     mixinStandardHelpOptions = true,
     version = "imr-search 0.1",
-    description = "Full-text search and analytics over California workers' compensation IMR determination letters.",
-    subcommands = {DemoCommand.class, ExtractCommand.class, IngestCommand.class, ServeCommand.class, GenerateCommand.class, BenchCommand.class,
-      CommandLine.HelpCommand.class})
+    description =
+        "Full-text search and analytics over California workers' compensation IMR determination"
+            + " letters.",
+    subcommands = {
+      DemoCommand.class,
+      ExtractCommand.class,
+      IngestCommand.class,
+      ServeCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -24,7 +33,9 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** Lucene logs its vectorization set-up through java.util.logging at start-up: not news to users. */
+  /**
+   * Lucene logs its vectorization set-up through java.util.logging at start-up: not news to users.
+   */
   private static void quietJavaUtilLogging() {
     try (InputStream config = Main.class.getResourceAsStream("/logging.properties")) {
       if (config != null) {
@@ -44,12 +55,14 @@ public final class Main implements Runnable {
 
   /**
    * A missing index, an unreadable file, a bad table in index-config or a machine that lacks
-   * something is told in one line with its reason, and the command exits with 1. Anything else is
-   * a bug: picocli prints its stack trace.
+   * something is told in one line with its reason, and the command exits with 1. Anything else is a
+   * bug: picocli prints its stack trace.
    */
-  private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
-      throws Exception {
-    if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof ConfigException
+  private static int reportFailure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+    if (e instanceof IOException
+        || e instanceof UncheckedIOException
+        || e instanceof ConfigException
         || e instanceof IllegalStateException) {
       commandLine.getErr().println("imr " + commandLine.getCommandName() + ": " + e.getMessage());
       return 1;

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.imrsearch.ingest.Ingester;
 
-/** A one-line terminal progress bar: files, letters per second, failures; redrawn at most 5 times a second. */
+/**
+ * A one-line terminal progress bar: files, letters per second, failures; redrawn at most 5 times a
+ * second.
+ */
 final class ProgressBar implements Ingester.Progress {
   private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -27,8 +30,16 @@ final class ProgressBar implements Ingester.Progress {
     lastDraw = now;
     int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
     double seconds = (now - start) / 1e9;
-    last = String.format(Locale.ROOT, "\r[%s%s] %d/%d files  %.0f letters/s  %d failed ",
-        "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, seconds > 0 ? letters / seconds : 0, failed);
+    last =
+        String.format(
+            Locale.ROOT,
+            "\r[%s%s] %d/%d files  %.0f letters/s  %d failed ",
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            done,
+            total,
+            seconds > 0 ? letters / seconds : 0,
+            failed);
     out.print(last);
     out.flush();
   }

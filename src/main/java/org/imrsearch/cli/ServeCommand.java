@@ -12,13 +12,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code imr serve}: the search pages and JSON API over an index. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serves the search, letter and overturn-rate pages and the JSON API over an index.",
-        "Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."})
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the search, letter and overturn-rate pages and the JSON API over an index.",
+      "Binds to 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."
+    })
 final class ServeCommand implements Callable<Integer> {
   private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (made by 'imr ingest').")
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "Index directory (made by 'imr ingest').")
   Path index;
 
   @Mixin ServerOptions server;
@@ -39,11 +47,22 @@ final class ServeCommand implements Callable<Integer> {
         WebServer server = new WebServer(services, Json.newMapper()).start(host, port)) {
       // On Ctrl-C the JVM runs this hook; holding it until the server and index are closed
       // keeps the JVM from halting half-way through.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        stopping.countDown();
-        awaitQuietly(closed);
-      }, "shutdown"));
-      System.out.println("imr-search is serving " + index + " at http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopping.countDown();
+                    awaitQuietly(closed);
+                  },
+                  "shutdown"));
+      System.out.println(
+          "imr-search is serving "
+              + index
+              + " at http://"
+              + host
+              + ":"
+              + server.port()
+              + "/  (Ctrl-C stops it)");
       System.out.flush();
       stopping.await();
     } finally {

@@ -7,6 +7,8 @@ final class ServerOptions {
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 7070;
 
-  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}: this machine only).")
+  @Option(
+      names = "--host",
+      description = "Address to bind (default: ${DEFAULT-VALUE}: this machine only).")
   String host = "127.0.0.1";
 }

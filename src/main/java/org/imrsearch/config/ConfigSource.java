@@ -11,8 +11,8 @@ import org.apache.lucene.util.ClasspathResourceLoader;
 import org.apache.lucene.util.ResourceLoader;
 
 /**
- * Where the index-config files come from: the copy inside the jar, or a directory given with
- * {@code --config DIR} (files missing there fall back to the jar's copy).
+ * Where the index-config files come from: the copy inside the jar, or a directory given with {@code
+ * --config DIR} (files missing there fall back to the jar's copy).
  */
 public final class ConfigSource {
   private static final String CLASSPATH_DIR = "index-config/";
@@ -51,8 +51,8 @@ public final class ConfigSource {
   }
 
   /**
-   * The rows of a tab-separated table, skipping blank lines and {@code #} comments; each row
-   * must have at least {@code minColumns} non-empty leading columns.
+   * The rows of a tab-separated table, skipping blank lines and {@code #} comments; each row must
+   * have at least {@code minColumns} non-empty leading columns.
    */
   public List<TableRow> table(String name, int minColumns) {
     List<TableRow> rows = new ArrayList<>();
@@ -69,7 +69,8 @@ public final class ConfigSource {
       TableRow row = new TableRow(name, i + 1, List.of(cells));
       for (int c = 0; c < minColumns; c++) {
         if (c >= cells.length || cells[c].isEmpty()) {
-          throw row.error("expected " + minColumns + " tab-separated columns, found " + cells.length);
+          throw row.error(
+              "expected " + minColumns + " tab-separated columns, found " + cells.length);
         }
       }
       rows.add(row);

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How guideline blocks are read, from {@code guidelines.tsv}, {@code mtus-parts.tsv} and
- * {@code odg-chapters.tsv}: which wording means no citation, which mentions are negations, which
- * patterns name which family, and the MTUS parts and ODG chapters used to build citation paths.
+ * How guideline blocks are read, from {@code guidelines.tsv}, {@code mtus-parts.tsv} and {@code
+ * odg-chapters.tsv}: which wording means no citation, which mentions are negations, which patterns
+ * name which family, and the MTUS parts and ODG chapters used to build citation paths.
  */
 public record GuidelineRules(
     List<Pattern> none,
@@ -73,7 +73,9 @@ public record GuidelineRules(
       }
     }
     // Longest alias first, so "Low Back - Lumbar & Thoracic" wins over "Low Back".
-    chapters.sort(Comparator.comparingInt((NamedPattern p) -> p.pattern().pattern().length()).reversed());
-    return new GuidelineRules(none, negations, boilerplate, families, strong, weak, parts, chapters);
+    chapters.sort(
+        Comparator.comparingInt((NamedPattern p) -> p.pattern().pattern().length()).reversed());
+    return new GuidelineRules(
+        none, negations, boilerplate, families, strong, weak, parts, chapters);
   }
 }

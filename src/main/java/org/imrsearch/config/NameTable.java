@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Canonical names and their aliases (specialties, states, ODG chapters), matched the way people
- * write them: case, punctuation, "&" versus "and" and one stray letter ("Sports Medicinea") do
- * not matter.
+ * write them: case, punctuation, "&" versus "and" and one stray letter ("Sports Medicinea") do not
+ * matter.
  */
 public final class NameTable {
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
   /** Names shorter than this must match exactly: a one-letter slip would make another word. */
   private static final int FUZZY_MIN_LENGTH = 8;
 

@@ -18,7 +18,8 @@ public record NamedPattern(String name, Pattern pattern) {
       if (!regex.isEmpty()) {
         regex.append("[\\s,\\-\u2013/:]+");
       }
-      regex.append(word.equals("&") || word.equalsIgnoreCase("and") ? "(?:&|and)" : Pattern.quote(word));
+      regex.append(
+          word.equals("&") || word.equalsIgnoreCase("and") ? "(?:&|and)" : Pattern.quote(word));
     }
     return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
   }

@@ -18,13 +18,17 @@ public record TableRow(String file, int line, List<String> cells) {
 
   /** Cell {@code i} split on {@code |}, blanks dropped. */
   public List<String> alternatives(int i) {
-    return Pattern.compile("\\|").splitAsStream(cell(i)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Pattern.compile("\\|")
+        .splitAsStream(cell(i))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   /**
-   * Cell {@code i} compiled to match text already in lower case: the pattern's letters are
-   * lowered (escapes such as {@code \\S} or {@code \\p{Lu}} kept), which makes the same rule
-   * several times faster than a case-insensitive match on a hot path.
+   * Cell {@code i} compiled to match text already in lower case: the pattern's letters are lowered
+   * (escapes such as {@code \\S} or {@code \\p{Lu}} kept), which makes the same rule several times
+   * faster than a case-insensitive match on a hot path.
    */
   public Pattern lowerCaseRegex(int i) {
     try {
@@ -46,7 +50,9 @@ public record TableRow(String file, int line, List<String> cells) {
       char next = regex.charAt(i + 1);
       out.append(c).append(next);
       i++;
-      if ((next == 'p' || next == 'P' || next == 'N' || next == 'k') && i + 1 < regex.length() && regex.charAt(i + 1) == '{') {
+      if ((next == 'p' || next == 'P' || next == 'N' || next == 'k')
+          && i + 1 < regex.length()
+          && regex.charAt(i + 1) == '{') {
         int close = regex.indexOf('}', i + 1);
         int stop = close < 0 ? regex.length() - 1 : close;
         out.append(regex, i + 1, stop + 1);

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Treatment categories from {@code treatments.tsv}: ordered rules, the first whose pattern
- * matches an item names its category. Matching is case-insensitive: rules and items are compared
- * in lower case.
+ * Treatment categories from {@code treatments.tsv}: ordered rules, the first whose pattern matches
+ * an item names its category. Matching is case-insensitive: rules and items are compared in lower
+ * case.
  */
 public final class TreatmentRules {
   /**
@@ -22,7 +22,8 @@ public final class TreatmentRules {
   private final String fallback;
 
   public TreatmentRules(List<NamedPattern> rules, String fallback) {
-    this.rules = rules.stream().map(p -> new Rule(p, requiredWords(p.pattern().pattern()))).toList();
+    this.rules =
+        rules.stream().map(p -> new Rule(p, requiredWords(p.pattern().pattern()))).toList();
     this.fallback = fallback;
   }
 
@@ -38,7 +39,8 @@ public final class TreatmentRules {
   public String categorize(String item) {
     String lower = item.toLowerCase(Locale.ROOT); // the rules are compiled in lower case
     for (Rule rule : rules) {
-      if (rule.requiredWords() != null && rule.requiredWords().stream().noneMatch(lower::contains)) {
+      if (rule.requiredWords() != null
+          && rule.requiredWords().stream().noneMatch(lower::contains)) {
         continue;
       }
       if (rule.pattern().pattern().matcher(lower).find()) {
@@ -99,7 +101,8 @@ public final class TreatmentRules {
       return null;
     }
     // "labs?" needs only "lab": a quantifier makes the letter before it optional.
-    String word = m.group(2).isEmpty() ? m.group(1) : m.group(1).substring(0, m.group(1).length() - 1);
+    String word =
+        m.group(2).isEmpty() ? m.group(1) : m.group(1).substring(0, m.group(1).length() - 1);
     return word.length() >= 2 ? word : null;
   }
 }

@@ -1,8 +1,8 @@
 package org.imrsearch.config;
 
 /**
- * Everything the extractor knows about how letters name things, loaded once from index-config:
- * a domain expert changes these tables, not the Java.
+ * Everything the extractor knows about how letters name things, loaded once from index-config: a
+ * domain expert changes these tables, not the Java.
  */
 public record Vocabulary(
     ConfigSource source,

@@ -9,22 +9,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pattern searched only where one of its literal openings occurs. {@link Matcher#find()} tries
- * a pattern at every character of the text, and dozens of such scans over each letter were most
- * of the cost of extracting it. Every match of the pattern must begin with one of the openings
- * (ASCII case ignored); {@link #find} then gives exactly the matches {@code find()} would, but
- * tries the pattern only where an opening is found, with a fast {@link String#indexOf}.
+ * A pattern searched only where one of its literal openings occurs. {@link Matcher#find()} tries a
+ * pattern at every character of the text, and dozens of such scans over each letter were most of
+ * the cost of extracting it. Every match of the pattern must begin with one of the openings (ASCII
+ * case ignored); {@link #find} then gives exactly the matches {@code find()} would, but tries the
+ * pattern only where an opening is found, with a fast {@link String#indexOf}.
  *
- * <p>Patterns see the whole text around a candidate (transparent, non-anchoring bounds), so
- * {@code \b}, look-behinds and {@code (?m)^} judge by the real neighbouring characters.
+ * <p>Patterns see the whole text around a candidate (transparent, non-anchoring bounds), so {@code
+ * \b}, look-behinds and {@code (?m)^} judge by the real neighbouring characters.
  */
 final class AnchoredPattern {
   private static final int NOT_LOOKED_UP = -2;
+
   /** What ends a line for {@code (?m)^} (without {@link Pattern#UNIX_LINES}). */
   private static final char[] LINE_TERMINATORS = {'\n', '\r', '\u0085', '\u2028', '\u2029'};
 
   private final Pattern pattern;
   private final String[] openings;
+
   /** Whether matches begin at a line start, with blanks between it and the opening. */
   private final boolean atLineStart;
 
@@ -52,7 +54,8 @@ final class AnchoredPattern {
     }
     for (String opening : openings) {
       if (opening.isEmpty() || !opening.equals(opening.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("openings must be non-empty and lower case: '" + opening + "'");
+        throw new IllegalArgumentException(
+            "openings must be non-empty and lower case: '" + opening + "'");
       }
     }
     this.pattern = Pattern.compile(regex);
@@ -134,28 +137,34 @@ final class AnchoredPattern {
   }
 
   /**
-   * Moves {@code m} to the first match starting at or after {@code from}, trying the line starts
-   * in order, each only when the first character after its blanks begins an opening. The next
+   * Moves {@code m} to the first match starting at or after {@code from}, trying the line starts in
+   * order, each only when the first character after its blanks begins an opening. The next
    * occurrence of each line terminator is looked up again only when it falls behind.
    */
   private boolean nextFromLineStart(Matcher m, LowerCased text, int from) {
     String t = text.text();
     int[] terminators = new int[LINE_TERMINATORS.length];
     Arrays.fill(terminators, NOT_LOOKED_UP);
-    for (int start = from == 0 ? 0 : lineStartFrom(t, from, terminators); start >= 0 && start < t.length();
+    for (int start = from == 0 ? 0 : lineStartFrom(t, from, terminators);
+        start >= 0 && start < t.length();
         start = lineStartFrom(t, start + 1, terminators)) {
       int first = start;
       while (first < t.length() && Prose.isRegexSpace(t.charAt(first))) {
         first++;
       }
-      if (isLineStart(t, start) && beginsOpening(text.lower(), first) && m.region(start, t.length()).lookingAt()) {
+      if (isLineStart(t, start)
+          && beginsOpening(text.lower(), first)
+          && m.region(start, t.length()).lookingAt()) {
         return true;
       }
     }
     return false;
   }
 
-  /** The first line start at or after {@code i} (> 0), just after a terminator at {@code i - 1} or later; -1 if none. */
+  /**
+   * The first line start at or after {@code i} (> 0), just after a terminator at {@code i - 1} or
+   * later; -1 if none.
+   */
   private static int lineStartFrom(String text, int i, int[] terminators) {
     int first = -1;
     for (int k = 0; k < LINE_TERMINATORS.length; k++) {
@@ -184,7 +193,10 @@ final class AnchoredPattern {
       return true;
     }
     char before = text.charAt(i - 1);
-    return before == '\n' || before == '\u0085' || before == '\u2028' || before == '\u2029'
+    return before == '\n'
+        || before == '\u0085'
+        || before == '\u2028'
+        || before == '\u2029'
         || (before == '\r' && (i == text.length() || text.charAt(i) != '\n'));
   }
 

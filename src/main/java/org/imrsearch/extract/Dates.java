@@ -13,10 +13,13 @@ final class Dates {
   /** A date in any of the written forms; use inside larger patterns. */
   static final String DATE =
       "(?:\\d{1,2}[/-]\\d{1,2}[/-](?:\\d{4}|\\d{2})(?!\\d)"
-          + "|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4})";
+          + "|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+"
+          + "\\d{1,2},?\\s+\\d{4})";
 
-  private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})");
-  private static final Pattern WORDS = Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
+  private static final Pattern NUMERIC =
+      Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})");
+  private static final Pattern WORDS =
+      Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
 
   private Dates() {}
 
@@ -32,13 +35,16 @@ final class Dates {
         if (m.group(3).length() == 2) {
           year += year > 50 ? 1900 : 2000; // letters began in 2013; injuries go back decades
         }
-        return plausible(LocalDate.of(year, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        return plausible(
+            LocalDate.of(year, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
       }
       m = WORDS.matcher(text.strip());
       if (m.lookingAt()) {
         Optional<Month> month = month(m.group(1));
         if (month.isPresent()) {
-          return plausible(LocalDate.of(Integer.parseInt(m.group(3)), month.get(), Integer.parseInt(m.group(2))));
+          return plausible(
+              LocalDate.of(
+                  Integer.parseInt(m.group(3)), month.get(), Integer.parseInt(m.group(2))));
         }
       }
     } catch (DateTimeException | NumberFormatException e) {

@@ -5,6 +5,8 @@ import static org.imrsearch.config.GuidelineRules.MTUS;
 import static org.imrsearch.config.GuidelineRules.ODG;
 import static org.imrsearch.config.GuidelineRules.OTHER;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.imrsearch.config.GuidelineRules;
 import org.imrsearch.config.NamedPattern;
 import org.imrsearch.model.Guideline;
@@ -30,33 +30,59 @@ final class GuidelineParser {
   private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s,.:;/()-]+");
   private static final Pattern TOPIC_END = Pattern.compile("[;.]|\\s+and\\s+(?:Other|ODG)\\b");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern TAIL_EDGES = Pattern.compile("^[\\s,.:;()\\-\u2013]+|[\\s,.:;(\\-\u2013]+$");
+  private static final Pattern TAIL_EDGES =
+      Pattern.compile("^[\\s,.:;()\\-\u2013]+|[\\s,.:;(\\-\u2013]+$");
   private static final Pattern TAIL_END = Pattern.compile("[\\s,.:;(\\-]+$");
-  private static final Pattern DECISION_BASED_ON = Pattern.compile("(?i)(?=Decision\\s+based\\s+on\\b)");
-  private static final Pattern MTUS_SEGMENT = Pattern.compile("(?i)^Decision\\s+based\\s+on\\s+(?:the\\s+)?(?:CA\\s+|California\\s+)?MTUS\\b");
-  private static final Pattern NON_MTUS_SEGMENT = Pattern.compile("(?i)^Decision\\s+based\\s+on\\s+Non-?\\s*MTUS\\s+Citation\\s*:?");
+  private static final Pattern DECISION_BASED_ON =
+      Pattern.compile("(?i)(?=Decision\\s+based\\s+on\\b)");
+  private static final Pattern MTUS_SEGMENT =
+      Pattern.compile(
+          "(?i)^Decision\\s+based\\s+on\\s+(?:the\\s+)?(?:CA\\s+|California\\s+)?MTUS\\b");
+  private static final Pattern NON_MTUS_SEGMENT =
+      Pattern.compile("(?i)^Decision\\s+based\\s+on\\s+Non-?\\s*MTUS\\s+Citation\\s*:?");
   private static final Pattern OLDER_SEPARATORS = Pattern.compile(";|\\.\\s+(?=[A-Z])|\\n");
   private static final Pattern YEAR = Pattern.compile("^\\s*,?\\s*\\(?((?:19|20)\\d{2})\\)?");
-  private static final Pattern SECTION_LABEL = Pattern.compile("(?i)^[\\s,.:;-]*(?:Guidelines?)?[\\s,.:;-]*(?:Section\\(s\\)|Sections?)\\s*:?");
-  private static final Pattern PAGES = Pattern.compile("(?i)\\bPages?(?:\\(s\\))?\\s*:?\\s*[\\d,\\s\\-]+(?:of\\s+\\d+)?\\.?|\\bpp?\\.?\\s*\\d+(?:\\s*-\\s*\\d+)?");
+  private static final Pattern SECTION_LABEL =
+      Pattern.compile(
+          "(?i)^[\\s,.:;-]*(?:Guidelines?)?[\\s,.:;-]*(?:Section\\(s\\)|Sections?)\\s*:?");
+  private static final Pattern PAGES =
+      Pattern.compile(
+          "(?i)\\bPages?(?:\\(s\\))?\\s*:?\\s*[\\d,\\s\\-]+(?:of\\s+\\d+)?\\.?|\\bpp?\\.?\\s*\\d+"
+              + "(?:\\s*-\\s*\\d+)"
+              + "?");
   private static final Pattern NUMBERED_SECTION = Pattern.compile(",\\s+(?=\\d+(?:\\.\\d+)+\\s)");
-  private static final Pattern ODG_NAME = Pattern.compile("(?i)Official\\s+Disability\\s+Guidelines?(?:\\s*\\(ODG\\))?|\\bODG\\b(?:\\s+guidelines?)?");
-  private static final Pattern ODG_NOISE = Pattern.compile("(?i)\\([^)]{0,60}?(?:acute|chronic|updated|online|20\\d\\d)[^)]{0,60}?\\)|-?\\s*online\\s+version\\s*-?|\\b(?:chapter|section|guidelines?)\\b|\\b20\\d\\d\\b");
-  private static final Pattern ACOEM_CHAPTER = Pattern.compile("(?i)\\b((?:Low\\s+Back|Neck|Shoulder|Elbow|Hand|Wrist|Knee|Hip(?:\\s+and\\s+Groin)?|Ankle|Foot|Chronic\\s+Pain|Opioids|Eye|Cervical|Thoracic)[\\w\\s,&]*?)\\s+(?:Disorders|Chapter|Complaints)");
+  private static final Pattern ODG_NAME =
+      Pattern.compile(
+          "(?i)Official\\s+Disability\\s+Guidelines?(?:\\s*\\(ODG\\))?|\\bODG\\b(?:\\s+guidelines?)"
+              + "?");
+  private static final Pattern ODG_NOISE =
+      Pattern.compile(
+          "(?i)\\([^)]{0,60}?(?:acute|chronic|updated|online|20\\d\\d)[^)]{0,60}?\\)"
+              + "|-?\\s*online\\s+version\\s*-?|"
+              + "\\b(?:chapter|section|guidelines?)\\b|\\b20\\d\\d\\b");
+  private static final Pattern ACOEM_CHAPTER =
+      Pattern.compile(
+          "(?i)\\b((?:Low\\s+Back|Neck|Shoulder|Elbow|Hand|Wrist|Knee|Hip(?:\\s+and\\s+Groin)"
+              + "?|Ankle|Foot|Chronic\\s+Pain|Opioids|Eye|Cervical|Thoracic)[\\w\\s,&]*?)"
+              + "\\s+(?:Disorders|"
+              + "Chapter|Complaints)");
   private static final Pattern WHICH_IS = Pattern.compile("(?i),?\\s+which\\s+(?:is|are)\\b");
-  private static final Pattern OTHER_GUIDELINES = Pattern.compile("(?i)\\bOther\\s+(?:Medical\\s+Treatment\\s+)?Guidelines?\\b");
+  private static final Pattern OTHER_GUIDELINES =
+      Pattern.compile("(?i)\\bOther\\s+(?:Medical\\s+Treatment\\s+)?Guidelines?\\b");
   private static final int MAX_CITATION_TAIL = 60;
 
   /** Distinct guideline texts remembered; a corpus repeats a few thousand formulas. */
   private static final int REMEMBERED = 20_000;
 
   private final GuidelineRules rules;
+
   /**
    * Parses by text. Guideline blocks are formulaic ("Decision based on MTUS Chronic Pain Medical
    * Treatment Guidelines, Section(s): Opioids ..."): most of a corpus's blocks repeat one seen
    * before, and parsing one costs dozens of regex scans. The parse is a function of the text.
    */
-  private final Cache<String, Guideline> parsed = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+  private final Cache<String, Guideline> parsed =
+      Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
   GuidelineParser(GuidelineRules rules) {
     this.rules = rules;
@@ -85,7 +111,9 @@ final class GuidelineParser {
     return new Guideline(text, List.copyOf(sources), List.copyOf(citations));
   }
 
-  /** The 2014+ blocks are "Decision based on ..." sentences; older prose splits on ; and sentences. */
+  /**
+   * The 2014+ blocks are "Decision based on ..." sentences; older prose splits on ; and sentences.
+   */
   private static List<String> segments(String text) {
     List<String> out = new ArrayList<>();
     for (String part : DECISION_BASED_ON.split(text)) {
@@ -105,7 +133,8 @@ final class GuidelineParser {
     return out;
   }
 
-  private void classify(String segment, boolean namedCitation, Set<String> sources, Set<String> citations) {
+  private void classify(
+      String segment, boolean namedCitation, Set<String> sources, Set<String> citations) {
     // Each rule list only matters when its key word is there: skip the regexes otherwise.
     String lower = segment.toLowerCase(Locale.ROOT);
     String text = lower.contains("cite") ? remove(segment, rules.none()) : segment;
@@ -132,11 +161,17 @@ final class GuidelineParser {
     boolean other = rules.strongOther().stream().anyMatch(p -> p.matcher(remaining).find());
     if (found.isEmpty() && !other) {
       boolean words = Prose.letters(remaining) >= 3;
-      other = namedCitation ? words : rules.weakOther().stream().anyMatch(p -> p.matcher(remaining).find());
+      other =
+          namedCitation
+              ? words
+              : rules.weakOther().stream().anyMatch(p -> p.matcher(remaining).find());
     }
     if (other) {
       sources.add(OTHER);
-      String named = OTHER_GUIDELINES.split(remaining, 2).length == 2 ? OTHER_GUIDELINES.split(remaining, 2)[1] : remaining;
+      String named =
+          OTHER_GUIDELINES.split(remaining, 2).length == 2
+              ? OTHER_GUIDELINES.split(remaining, 2)[1]
+              : remaining;
       citations.add(OTHER + "/" + tail(named));
     }
   }
@@ -150,7 +185,9 @@ final class GuidelineParser {
     };
   }
 
-  /** MTUS/part year/section for each part named, e.g. MTUS/Low Back Complaints 2004/Special Studies. */
+  /**
+   * MTUS/part year/section for each part named, e.g. MTUS/Low Back Complaints 2004/Special Studies.
+   */
   private List<String> mtusCitations(String segment) {
     // Candidates sorted by position; after the first, a part counts only when a year follows it,
     // so "Opioids for Chronic Pain" inside a section name is not taken for another part.
@@ -232,7 +269,9 @@ final class GuidelineParser {
 
   private static String acoemCitation(String text) {
     Matcher m = ACOEM_CHAPTER.matcher(text);
-    return m.find() ? ACOEM + "/" + sentenceCase(WHITESPACE.matcher(m.group(1)).replaceAll(" ").strip()) : ACOEM;
+    return m.find()
+        ? ACOEM + "/" + sentenceCase(WHITESPACE.matcher(m.group(1)).replaceAll(" ").strip())
+        : ACOEM;
   }
 
   private static String remove(String text, List<Pattern> patterns) {
@@ -256,7 +295,8 @@ final class GuidelineParser {
 
   /** A citation part short enough to be a facet label, cut at a word; "/" is the path separator. */
   private static String tail(String s) {
-    String t = TAIL_EDGES.matcher(WHITESPACE.matcher(s.replace('/', '-')).replaceAll(" ")).replaceAll("");
+    String t =
+        TAIL_EDGES.matcher(WHITESPACE.matcher(s.replace('/', '-')).replaceAll(" ")).replaceAll("");
     if (t.length() > MAX_CITATION_TAIL) {
       int cut = t.lastIndexOf(' ', MAX_CITATION_TAIL);
       t = TAIL_END.matcher(t.substring(0, cut > 20 ? cut : MAX_CITATION_TAIL)).replaceAll("");
@@ -272,5 +312,4 @@ final class GuidelineParser {
     }
     return t;
   }
-
 }

@@ -11,39 +11,75 @@ import org.imrsearch.extract.AnchoredPattern.LowerCased;
 import org.imrsearch.model.Layout;
 
 /**
- * Reads the header block: case number, the five dates and the priority. PDF text gives labels
- * and values either side by side ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016") or as
+ * Reads the header block: case number, the five dates and the priority. PDF text gives labels and
+ * values either side by side ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016") or as
  * separate runs (all labels, then all values); the second form is read by position.
  */
 final class HeaderExtractor {
-  private static final AnchoredPattern DATE_ASSIGNED_WORDS = new AnchoredPattern("(?i)Date\\s+Assigned", "date");
+  private static final AnchoredPattern DATE_ASSIGNED_WORDS =
+      new AnchoredPattern("(?i)Date\\s+Assigned", "date");
   private static final Pattern CASE_NUMBER = Pattern.compile("\\b((?:C[MB]|SY)\\d{2}-\\d{7})\\b");
-  private static final AnchoredPattern HEADER_END = new AnchoredPattern(
-      "(?i)HOW\\s+THE\\s+IMR\\s+FINAL|DOCUMENTS\\s+REVIEWED|CLINICAL\\s+CASE\\s+SUMMARY|CASE\\s+SUMMARY"
-          + "|ISSUES?\\s+AT\\s+DISPUTE|INDEPENDENT\\s+MEDICAL\\s+REVIEW\\s+DECISION|Dear\\s|\\n\\s*1\\)",
-      "how", "documents", "clinical", "case", "issue", "independent", "dear", "\n");
+  private static final AnchoredPattern HEADER_END =
+      new AnchoredPattern(
+          "(?i)HOW\\s+THE\\s+IMR\\s+FINAL|DOCUMENTS\\s+REVIEWED|CLINICAL\\s+CASE\\s+SUMMARY|"
+              + "CASE\\s+SUMMARY|ISSUES?\\s+AT\\s+DISPUTE|INDEPENDENT\\s+MEDICAL\\s+"
+              + "REVIEW\\s+DECISION|"
+              + "Dear\\s|\\n"
+              + "\\s*1\\)",
+          "how",
+          "documents",
+          "clinical",
+          "case",
+          "issue",
+          "independent",
+          "dear",
+          "\n");
   private static final String GAP = "[ \\t]*:?[ \\t]*\\n?[ \\t]*";
   private static final AnchoredPattern ASSIGNED = label("Date\\s+Assigned", "date");
-  private static final AnchoredPattern DECISION = label(
-      "Decision\\s+Date|\\bDated(?=\\s*:)|Date\\s+of\\s+(?:this\\s+)?(?:Determination|Decision)(?!\\s+of)", "decision", "date");
+  private static final AnchoredPattern DECISION =
+      label(
+          "Decision\\s+Date|\\bDated(?=\\s*:)|Date\\s+of\\s+(?:this\\s+)?(?:Determination|Decision)"
+              + "(?!\\s+of)",
+          "decision",
+          "date");
   private static final AnchoredPattern INJURY = label("Date\\s+of\\s+Injury|\\bDOI", "date", "doi");
-  private static final AnchoredPattern UR_DENIAL = label(
-      "UR\\s+Denial\\s+Date|Date\\s+of\\s+UR\\s+(?:Decision|Denial)|UR\\s+Decision\\s+Date", "ur", "date");
-  private static final AnchoredPattern RECEIVED = label(
-      "Application\\s+(?:Received)?|Date\\s+(?:Application\\s+)?Received", "application", "date");
+  private static final AnchoredPattern UR_DENIAL =
+      label(
+          "UR\\s+Denial\\s+Date|Date\\s+of\\s+UR\\s+(?:Decision|Denial)|UR\\s+Decision\\s+Date",
+          "ur",
+          "date");
+  private static final AnchoredPattern RECEIVED =
+      label(
+          "Application\\s+(?:Received)?|Date\\s+(?:Application\\s+)?Received",
+          "application",
+          "date");
+
   /** The 2013 notices state these dates in their first paragraph instead of a header. */
-  private static final AnchoredPattern PROSE_RECEIVED = new AnchoredPattern(
-      "(?i)application\\s+for\\s+(?:an\\s+)?Independent\\s+Medical\\s+Review\\s+was\\s+(?:filed|received|submitted)\\s+on\\s+(" + Dates.DATE + ")",
-      "application");
-  private static final AnchoredPattern PROSE_ASSIGNED = new AnchoredPattern(
-      "(?i)Notice\\s+of\\s+Assignment[^.]{0,80}?\\s+on\\s+(" + Dates.DATE + ")", "notice");
-  private static final AnchoredPattern PROSE_UR_DENIAL = new AnchoredPattern(
-      "(?i)Utilization\\s+Review\\s+(?:Denial|determination|decision|modification)\\s+dated\\s+(" + Dates.DATE + ")",
-      "utilization");
+  private static final AnchoredPattern PROSE_RECEIVED =
+      new AnchoredPattern(
+          "(?i)application\\s+for\\s+(?:an\\s+)?Independent\\s+Medical\\s+Review\\s+"
+              + "was\\s+(?:filed|"
+              + "received|submitted)\\s+on\\s+("
+              + Dates.DATE
+              + ")",
+          "application");
+
+  private static final AnchoredPattern PROSE_ASSIGNED =
+      new AnchoredPattern(
+          "(?i)Notice\\s+of\\s+Assignment[^.]{0,80}?\\s+on\\s+(" + Dates.DATE + ")", "notice");
+  private static final AnchoredPattern PROSE_UR_DENIAL =
+      new AnchoredPattern(
+          "(?i)Utilization\\s+Review\\s+(?:Denial|determination|decision|modification)"
+              + "\\s+dated\\s+("
+              + Dates.DATE
+              + ")",
+          "utilization");
   private static final Pattern ANY_DATE = Pattern.compile(Dates.DATE);
-  private static final AnchoredPattern PRIORITY = new AnchoredPattern(
-      "(?i)Priority" + GAP + "(Standard|Expedited|Urgent|Regular)", "priority");
-  private static final AnchoredPattern PRIORITY_WORD = new AnchoredPattern("(?i)\\b(Standard|Expedited)\\b", "standard", "expedited");
+  private static final AnchoredPattern PRIORITY =
+      new AnchoredPattern("(?i)Priority" + GAP + "(Standard|Expedited|Urgent|Regular)", "priority");
+  private static final AnchoredPattern PRIORITY_WORD =
+      new AnchoredPattern("(?i)\\b(Standard|Expedited)\\b", "standard", "expedited");
+
   /** The order in which the 2016 header lists its dates when labels and values are apart. */
   private static final int FIELDS = 5;
 
@@ -63,8 +99,11 @@ final class HeaderExtractor {
       caseNumber = anywhere.find() ? anywhere.group(1) : null;
     }
     LocalDate[] dates = {
-      labelled(header, ASSIGNED), labelled(header, DECISION), labelled(header, INJURY),
-      labelled(header, UR_DENIAL), labelled(header, RECEIVED)
+      labelled(header, ASSIGNED),
+      labelled(header, DECISION),
+      labelled(header, INJURY),
+      labelled(header, UR_DENIAL),
+      labelled(header, RECEIVED)
     };
     int found = 0;
     for (LocalDate d : dates) {
@@ -93,7 +132,9 @@ final class HeaderExtractor {
       prio = word != null ? word.group(1) : null;
     }
     if (prio != null) {
-      prio = prio.substring(0, 1).toUpperCase(Locale.ROOT) + prio.substring(1).toLowerCase(Locale.ROOT);
+      prio =
+          prio.substring(0, 1).toUpperCase(Locale.ROOT)
+              + prio.substring(1).toLowerCase(Locale.ROOT);
     }
     if (caseNumber == null) {
       warnings.add("no case number found");

@@ -5,23 +5,36 @@ import org.imrsearch.model.Layout;
 
 /** Recognises which letter layout a cleaned text is in, from the headings each layout uses. */
 final class LayoutDetector {
-  private static final AnchoredPattern DWC_2016 = new AnchoredPattern(
-      "(?i)HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE"
-          + "|IMR\\s+ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES"
-          + "|(?m):\\s*(?:Upheld|Overturned)\\s*\\n+\\s*(?:Claims\\s+Administrator|MAXIMUS)\\s+guideline",
-      "how", "imr", ":");
-  private static final AnchoredPattern PROFESSIONAL_REVIEW = new AnchoredPattern(
-      "(?i)MEDICAL\\s+PROFESSIONAL\\s+REVIEW|ISSUES?\\s+AT\\s+DISPUTE\\s*:"
-          + "|RATIONALE\\s+FOR\\s+WHY\\s+THE\\s+REQUESTED",
-      "medical", "issue", "rationale");
-  private static final AnchoredPattern MAXIMUS_2013 = new AnchoredPattern(
-      "(?i)IMR\\s+DECISION\\(?S?\\)?\\s+AND\\s+RATIONALE\\(?S?\\)?|Guidelines?\\s+Used\\s+in\\s+Decision\\s*:",
-      "imr", "guideline");
-  private static final AnchoredPattern NOTICE_2013 = new AnchoredPattern(
-      "(?i)Notice\\s+of\\s+Independent\\s+Medical\\s+Review\\s+Determination"
-          + "|INDEPENDENT\\s+MEDICAL\\s+REVIEW\\s+DECISION\\s+AND\\s+RATIONALE"
-          + "|has\\s+determined\\s+the\\s+request\\s+for",
-      "notice", "independent", "has");
+  private static final AnchoredPattern DWC_2016 =
+      new AnchoredPattern(
+          "(?i)HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE|IMR\\s+"
+              + "ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES|"
+              + "(?m):\\s*(?:Upheld|Overturned)\\s*\\n"
+              + "+\\s*(?:Claims\\s+Administrator|MAXIMUS)\\s+guideline",
+          "how",
+          "imr",
+          ":");
+  private static final AnchoredPattern PROFESSIONAL_REVIEW =
+      new AnchoredPattern(
+          "(?i)MEDICAL\\s+PROFESSIONAL\\s+REVIEW|ISSUES?\\s+AT\\s+DISPUTE\\s*:"
+              + "|RATIONALE\\s+FOR\\s+WHY\\s+THE\\s+REQUESTED",
+          "medical",
+          "issue",
+          "rationale");
+  private static final AnchoredPattern MAXIMUS_2013 =
+      new AnchoredPattern(
+          "(?i)IMR\\s+DECISION\\(?S?\\)?\\s+AND\\s+RATIONALE\\(?S?\\)?|Guidelines?\\s+"
+              + "Used\\s+in\\s+Decision\\s*:",
+          "imr",
+          "guideline");
+  private static final AnchoredPattern NOTICE_2013 =
+      new AnchoredPattern(
+          "(?i)Notice\\s+of\\s+Independent\\s+Medical\\s+Review\\s+Determination"
+              + "|INDEPENDENT\\s+MEDICAL\\s+REVIEW\\s+DECISION\\s+AND\\s+RATIONALE"
+              + "|has\\s+determined\\s+the\\s+request\\s+for",
+          "notice",
+          "independent",
+          "has");
 
   private LayoutDetector() {}
 

@@ -16,20 +16,31 @@ import org.imrsearch.model.Outcome;
  * "MAXIMUS guideline:" and "Decision rationale:".
  */
 final class ModernDecisionExtractor {
-  private static final AnchoredPattern REGION = new AnchoredPattern("(?i)IMR\\s+ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES", "imr");
-  private static final Pattern PREAMBLE = Pattern.compile(
-      "(?is)^\\s*The\\s+Final\\s+Determination\\s+was\\s+based\\s+on\\s+decisions\\s+for\\s+the\\s+disputed\\s+items?\\s*/?\\s*services?\\s+set\\s+forth\\s+below\\s*:?");
+  private static final AnchoredPattern REGION =
+      new AnchoredPattern("(?i)IMR\\s+ISSUES,?\\s+DECISIONS\\s+AND\\s+RATIONALES", "imr");
+  private static final Pattern PREAMBLE =
+      Pattern.compile(
+          "(?is)^\\s*The\\s+Final\\s+Determination\\s+was\\s+based\\s+on\\s+decisions\\s+"
+              + "for\\s+the\\s+disputed\\s+items?\\s*/?\\s*services?\\s+set\\s+forth\\s+"
+              + "below\\s*:?");
   private static final String LABELS =
-      "(?:Claims\\s+Administrator\\s+guideline|(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline|Decision\\s+rationale)\\s*:";
-  static final Pattern OUTCOME = Pattern.compile(
-      "(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
-  private static final Pattern OUTCOME_AT_LINE_END = Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");
-  private static final AnchoredPattern ANY_LABEL = new AnchoredPattern("(?i)" + LABELS, "claims", "maximus", "expert", "decision");
-  private static final AnchoredPattern CA_LABEL = new AnchoredPattern("(?i)Claims\\s+Administrator\\s+guideline\\s*:", "claims");
+      "(?:Claims\\s+Administrator\\s+guideline|(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline|"
+          + "Decision\\s+rationale)\\s*:";
+  static final Pattern OUTCOME =
+      Pattern.compile("(?i)(?::\\s*|[ \\t]+)(Upheld|Overturned)\\b[ \\t.]*(?=\\s*" + LABELS + ")");
+  private static final Pattern OUTCOME_AT_LINE_END =
+      Pattern.compile("(?im):[ \\t]*\\n?[ \\t]*(Upheld|Overturned)[ \\t.]*$");
+  private static final AnchoredPattern ANY_LABEL =
+      new AnchoredPattern("(?i)" + LABELS, "claims", "maximus", "expert", "decision");
+  private static final AnchoredPattern CA_LABEL =
+      new AnchoredPattern("(?i)Claims\\s+Administrator\\s+guideline\\s*:", "claims");
   private static final AnchoredPattern REVIEWER_LABEL =
-      new AnchoredPattern("(?i)(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline\\s*:", "maximus", "expert");
-  private static final AnchoredPattern RATIONALE_LABEL = new AnchoredPattern("(?i)Decision\\s+rationale\\s*:", "decision");
+      new AnchoredPattern(
+          "(?i)(?:MAXIMUS|Expert\\s+Reviewer)\\s+guideline\\s*:", "maximus", "expert");
+  private static final AnchoredPattern RATIONALE_LABEL =
+      new AnchoredPattern("(?i)Decision\\s+rationale\\s*:", "decision");
   private static final Pattern SENTENCE_END_LINE = Pattern.compile("[.!?][\"')\\]]?$");
+
   /** An item paragraph longer than this has lost its blank-line boundary. */
   private static final int MAX_ITEM_LINES = 8;
 
@@ -59,7 +70,8 @@ final class ModernDecisionExtractor {
     for (int k = 0; k < markers.size(); k++) {
       int[] marker = markers.get(k);
       String paragraph = region.substring(itemStarts[k], marker[0]);
-      LowerCased body = lowerRegion.sub(marker[1], k + 1 < markers.size() ? itemStarts[k + 1] : region.length());
+      LowerCased body =
+          lowerRegion.sub(marker[1], k + 1 < markers.size() ? itemStarts[k + 1] : region.length());
       decisions.add(decision(paragraph, Outcome.values()[marker[2]], body, warnings, namer));
     }
     return decisions;
@@ -68,9 +80,9 @@ final class ModernDecisionExtractor {
   /**
    * The {@link #OUTCOME} matches of {@code region}, as {@code find()} in a loop would give them,
    * but tried only where "upheld" or "overturned" occurs: scanning the whole region with the
-   * pattern (which may start at any blank) was the largest cost of extracting a letter. A match
-   * can start only at the colon before the word (blanks and line breaks between) or, without
-   * one, at the blanks right before it.
+   * pattern (which may start at any blank) was the largest cost of extracting a letter. A match can
+   * start only at the colon before the word (blanks and line breaks between) or, without one, at
+   * the blanks right before it.
    */
   static List<int[]> outcomes(String region) {
     return outcomes(LowerCased.of(region));
@@ -87,7 +99,8 @@ final class ModernDecisionExtractor {
     while (true) {
       // Each word's next occurrence is looked up again only once it falls behind.
       upheld = upheld >= 0 && upheld < from ? lower.indexOf("upheld", from) : upheld;
-      overturned = overturned >= 0 && overturned < from ? lower.indexOf("overturned", from) : overturned;
+      overturned =
+          overturned >= 0 && overturned < from ? lower.indexOf("overturned", from) : overturned;
       int word = upheld < 0 ? overturned : overturned < 0 ? upheld : Math.min(upheld, overturned);
       if (word < 0) {
         return markers;
@@ -111,7 +124,9 @@ final class ModernDecisionExtractor {
     }
   }
 
-  /** Where an {@link #OUTCOME} match ending in the word at {@code word} would start; -1 if none can. */
+  /**
+   * Where an {@link #OUTCOME} match ending in the word at {@code word} would start; -1 if none can.
+   */
   private static int earliestOutcomeStart(String text, int word) {
     int blanks = word;
     while (blanks > 0 && (text.charAt(blanks - 1) == ' ' || text.charAt(blanks - 1) == '\t')) {
@@ -127,7 +142,12 @@ final class ModernDecisionExtractor {
     return blanks < word ? blanks : -1;
   }
 
-  private Decision decision(String paragraph, Outcome outcome, LowerCased body, List<String> warnings, TreatmentNamer namer) {
+  private Decision decision(
+      String paragraph,
+      Outcome outcome,
+      LowerCased body,
+      List<String> warnings,
+      TreatmentNamer namer) {
     String portion = DecisionParts.decidedPortion(paragraph);
     String item = portion != null ? portion : DecisionParts.cleanItem(paragraph);
     String context = portion != null ? Prose.join(paragraph) : null;

@@ -11,22 +11,36 @@ import org.imrsearch.model.Guideline;
 import org.imrsearch.model.Outcome;
 
 /**
- * Decisions of the 2013-2014 layouts that number their items and state each outcome in words:
- * "1. MRI of the lumbar spine is not medically necessary and appropriate." or "1) MAXIMUS Federal
+ * Decisions of the 2013-2014 layouts that number their items and state each outcome in words: "1.
+ * MRI of the lumbar spine is not medically necessary and appropriate." or "1) MAXIMUS Federal
  * Services, Inc. has determined the request for ... is medically necessary and appropriate.",
  * followed by guideline and rationale sections ("Guidelines Used in Decision:", "Medical Treatment
  * Guideline(s) used by the Expert Reviewer:", "Rationale for the Decision:").
  */
 final class NumberedDecisionExtractor {
-  private static final Pattern STATEMENT = Pattern.compile(
-      "(?ims)^[ \\t]*(\\d{1,2})\\s*[.)][ \\t]+(.{3,600}?)\\s+(?:is|was|are|were)\\s+(not\\s+|non-?\\s*)?medically\\s+necessary(?:\\s+and\\s+appropriate)?");
-  private static final Pattern GUIDELINE_LABEL = Pattern.compile(
-      "(?i)(?:Guidelines?\\s+Used\\s+in\\s+(?:the\\s+)?Decision|Medical\\s+Treatment\\s+Guideline\\(?s?\\)?[^:\\n]{0,90}|Guidelines?\\s+(?:relied\\s+upon|cited)[^:\\n]{0,60})\\s*:");
-  private static final Pattern CLAIMS_ADMINISTRATOR = Pattern.compile("(?i)Claims\\s+Administrator|Utilization\\s+Review|\\bUR\\b");
-  private static final Pattern RATIONALE_LABEL = Pattern.compile("(?i)Rationale\\s+(?:for\\s+the\\s+Decision|Used\\s+by\\s+the\\s+(?:Expert|Physician|Professional)\\s+Reviewer)\\s*:|Decision\\s+rationale\\s*:");
-  private static final Pattern NUMBERED_LINE = Pattern.compile("(?m)^[ \\t]*\\d{1,2}\\s*[.)][ \\t]+\\S");
-  private static final Pattern CLOSING = Pattern.compile(
-      "(?im)^\\s*(?:Effect\\s+of\\s+the\\s+Decision|cc\\s*:|Sincerely|This\\s+(?:decision|determination)\\s+is\\s+final|Your\\s+right\\s+to\\s+appeal|Appeal\\s+rights|APPEAL\\s+INFORMATION|/\\w{2,4}$)");
+  private static final Pattern STATEMENT =
+      Pattern.compile(
+          "(?ims)^[ \\t]*(\\d{1,2})\\s*[.)][ \\t]+(.{3,600}?)\\s+(?:is|was|are|were)\\s+(not\\s+|"
+              + "non-?\\s*)?medically\\s+necessary(?:\\s+and\\s+appropriate)?");
+  private static final Pattern GUIDELINE_LABEL =
+      Pattern.compile(
+          "(?i)(?:Guidelines?\\s+Used\\s+in\\s+(?:the\\s+)?Decision|Medical\\s+Treatment\\s+"
+              + "Guideline\\(?s?\\)"
+              + "?[^:\\n]{0,90}|Guidelines?\\s+(?:relied\\s+upon|cited)[^:\\n]{0,60})\\s*:");
+  private static final Pattern CLAIMS_ADMINISTRATOR =
+      Pattern.compile("(?i)Claims\\s+Administrator|Utilization\\s+Review|\\bUR\\b");
+  private static final Pattern RATIONALE_LABEL =
+      Pattern.compile(
+          "(?i)Rationale\\s+(?:for\\s+the\\s+Decision|Used\\s+by\\s+the\\s+(?:Expert|Physician|"
+              + "Professional)\\s+Reviewer)\\s*:|Decision\\s+rationale\\s*:");
+  private static final Pattern NUMBERED_LINE =
+      Pattern.compile("(?m)^[ \\t]*\\d{1,2}\\s*[.)][ \\t]+\\S");
+  private static final Pattern CLOSING =
+      Pattern.compile(
+          "(?im)^\\s*(?:Effect\\s+of\\s+the\\s+Decision|cc\\s*:|Sincerely|This\\s+(?:decision|"
+              + "determination)\\s+is\\s+final|Your\\s+right\\s+to\\s+appeal|Appeal\\s+"
+              + "rights|APPEAL\\s+INFORMATION|"
+              + "/\\w{2,4}$)");
 
   private final GuidelineParser guidelines;
 
@@ -42,7 +56,8 @@ final class NumberedDecisionExtractor {
       String item = DecisionParts.cleanItemWithoutArticle(s.group(2));
       if (!byNumber.containsKey(number) && !item.isEmpty()) {
         Outcome outcome = s.group(3) != null ? Outcome.UPHELD : Outcome.OVERTURNED;
-        byNumber.put(number, new Decision(item, null, outcome, namer.categorize(item), null, null, null));
+        byNumber.put(
+            number, new Decision(item, null, outcome, namer.categorize(item), null, null, null));
       }
     }
     List<Decision> items = new ArrayList<>(byNumber.values());
@@ -55,14 +70,22 @@ final class NumberedDecisionExtractor {
       return items;
     }
     if (details.size() != items.size() && details.size() != 1) {
-      warnings.add(items.size() + " items but " + details.size() + " rationale sections: matched in order");
+      warnings.add(
+          items.size() + " items but " + details.size() + " rationale sections: matched in order");
     }
     List<Decision> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Decision d = items.get(i);
       Details detail = details.get(Math.min(i, details.size() - 1));
-      out.add(new Decision(d.item(), null, d.outcome(), d.treatmentCategory(),
-          detail.claimsAdministrator(), detail.reviewer(), detail.rationale()));
+      out.add(
+          new Decision(
+              d.item(),
+              null,
+              d.outcome(),
+              d.treatmentCategory(),
+              detail.claimsAdministrator(),
+              detail.reviewer(),
+              detail.rationale()));
     }
     return out;
   }
@@ -80,7 +103,10 @@ final class NumberedDecisionExtractor {
     int groupStart = 0;
     for (int k = 0; k < rationales.size(); k++) {
       int[] label = rationales.get(k);
-      int nextGroup = k + 1 < rationales.size() ? firstLabelAfter(text, label[1], rationales.get(k + 1)[0]) : text.length();
+      int nextGroup =
+          k + 1 < rationales.size()
+              ? firstLabelAfter(text, label[1], rationales.get(k + 1)[0])
+              : text.length();
       int rationaleEnd = endOfRationale(text, label[1], nextGroup);
       StringBuilder ca = new StringBuilder();
       StringBuilder reviewer = new StringBuilder();
@@ -96,8 +122,11 @@ final class NumberedDecisionExtractor {
         String body = text.substring(gl[1], end);
         (CLAIMS_ADMINISTRATOR.matcher(labelText).find() ? ca : reviewer).append(body).append('\n');
       }
-      out.add(new Details(guidelines.parse(ca.toString()), guidelines.parse(reviewer.toString()),
-          Prose.join(text.substring(label[1], rationaleEnd))));
+      out.add(
+          new Details(
+              guidelines.parse(ca.toString()),
+              guidelines.parse(reviewer.toString()),
+              Prose.join(text.substring(label[1], rationaleEnd))));
       groupStart = rationaleEnd;
     }
     return out;

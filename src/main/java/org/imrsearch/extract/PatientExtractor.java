@@ -9,29 +9,55 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imrsearch.model.Patient;
 
-/** Reads the injured worker's age, sex and injury date, and the diagnoses, from the case summary. */
+/**
+ * Reads the injured worker's age, sex and injury date, and the diagnoses, from the case summary.
+ */
 final class PatientExtractor {
-  private static final Pattern DIAGNOSIS_LEAD = Pattern.compile("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?");
+  private static final Pattern DIAGNOSIS_LEAD =
+      Pattern.compile("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?");
   private static final Pattern DIAGNOSIS_END = Pattern.compile("[\\s.,:;]+$");
-  private static final Pattern AGE = Pattern.compile("(?i)\\b(\\d{1,2})[-\\s]+(?:year|yr)s?[-\\s]+old\\b|\\bage\\s*:?\\s*(\\d{1,2})\\b|\\baged\\s+(\\d{1,2})\\b");
-  private static final Pattern SEX_WORD = Pattern.compile("(?i)\\b(male|female|man|woman|gentleman|lady|boy|girl)\\b");
+  private static final Pattern AGE =
+      Pattern.compile(
+          "(?i)\\b(\\d{1,2})[-\\s]+(?:year|yr)s?[-\\s]+old\\b|\\bage\\s*:?\\s*(\\d{1,2})\\b|"
+              + "\\baged\\s+(\\d{1,2})\\b");
+  private static final Pattern SEX_WORD =
+      Pattern.compile("(?i)\\b(male|female|man|woman|gentleman|lady|boy|girl)\\b");
   private static final Pattern HE = Pattern.compile("(?i)\\b(?:he|him|his|himself)\\b");
   private static final Pattern SHE = Pattern.compile("(?i)\\b(?:she|her|hers|herself)\\b");
-  private static final Pattern HE_SHE = Pattern.compile("(?i)\\b(?:he|him|his)\\s*/\\s*(?:she|her)\\b|\\b(?:she|her)\\s*/\\s*(?:he|him|his)\\b");
-  private static final Pattern INJURY = Pattern.compile(
-      "(?i)(?:date\\s+of\\s+injury(?:\\s+of|\\s+was|\\s+is)?|injury\\s+(?:date|occurred\\s+on)|\\bDOI"
-          + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|of|on)"
-          + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+[^.;]{1,60}?\\s+on)\\s*:?\\s*(" + Dates.DATE + ")");
-  private static final AnchoredPattern DIAGNOSES = new AnchoredPattern(
-      "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+of)\\s*:?\\s*(.+?)(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)",
-      "diagnos", "being", "treated");
-  private static final Pattern DIAGNOSIS_SPLIT = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
+  private static final Pattern HE_SHE =
+      Pattern.compile(
+          "(?i)\\b(?:he|him|his)\\s*/\\s*(?:she|her)\\b|\\b(?:she|her)\\s*/\\s*(?:he|him|his)\\b");
+  private static final Pattern INJURY =
+      Pattern.compile(
+          "(?i)(?:date\\s+of\\s+injury(?:\\s+of|\\s+was|\\s+is)?|injury\\s+(?:date|occurred\\s+on)"
+              + "|\\bDOI"
+              + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|"
+              + "of|on)"
+              + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+"
+              + "[^.;]{1,60}?\\s+on)"
+              + "\\s*:?\\s*("
+              + Dates.DATE
+              + ")");
+  private static final AnchoredPattern DIAGNOSES =
+      new AnchoredPattern(
+          "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)"
+              + "?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+"
+              + "of)\\s*:?\\s*(.+?)"
+              + "(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)",
+          "diagnos",
+          "being",
+          "treated");
+  private static final Pattern DIAGNOSIS_SPLIT =
+      Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
   private static final int MAX_DIAGNOSES = 12;
   private static final int MAX_DIAGNOSIS_LENGTH = 90;
 
   private PatientExtractor() {}
 
-  /** @param summary the case summary as one paragraph ({@link Prose#join}); empty when the letter has none */
+  /**
+   * @param summary the case summary as one paragraph ({@link Prose#join}); empty when the letter
+   *     has none
+   */
   static Patient extract(String summary, LocalDate headerInjuryDate, String wholeText) {
     String prose = summary.isEmpty() ? Prose.join(wholeText) : summary;
     Integer age = null;
@@ -70,7 +96,10 @@ final class PatientExtractor {
     return null;
   }
 
-  /** The diagnoses named in the first sentence that lists them, as written; {@code summary} as one paragraph. */
+  /**
+   * The diagnoses named in the first sentence that lists them, as written; {@code summary} as one
+   * paragraph.
+   */
   static List<String> diagnoses(String summary) {
     MatchResult m = DIAGNOSES.find(AnchoredPattern.LowerCased.of(summary));
     List<String> out = new ArrayList<>();
@@ -78,8 +107,12 @@ final class PatientExtractor {
       return out;
     }
     for (String d : DIAGNOSIS_SPLIT.split(m.group(1))) {
-      String s = DIAGNOSIS_END.matcher(DIAGNOSIS_LEAD.matcher(d).replaceFirst("")).replaceAll("").strip();
-      if (s.length() >= 3 && s.length() <= MAX_DIAGNOSIS_LENGTH && out.size() < MAX_DIAGNOSES && !out.contains(s)) {
+      String s =
+          DIAGNOSIS_END.matcher(DIAGNOSIS_LEAD.matcher(d).replaceFirst("")).replaceAll("").strip();
+      if (s.length() >= 3
+          && s.length() <= MAX_DIAGNOSIS_LENGTH
+          && out.size() < MAX_DIAGNOSES
+          && !out.contains(s)) {
         out.add(s);
       }
     }

@@ -14,13 +14,21 @@ import org.imrsearch.model.Outcome;
  */
 final class ProfessionalReviewExtractor {
   private static final Pattern ISSUE = Sections.heading("ISSUES? AT DISPUTE\\s*:");
-  private static final Pattern GUIDELINES = Pattern.compile(
-      "(?i)MEDICAL\\s+TREATMENT\\s+GUIDELINE\\(?S?\\)?\\s+RELIED\\s+UPON[^:]{0,80}:");
-  private static final Pattern RATIONALE = Pattern.compile(
-      "(?i)RATIONALE\\s+FOR\\s+WHY\\s+THE\\s+REQUESTED\\s+TREATMENT\\s*/?\\s*SERVICES?\\s+(?:IS|WAS)\\s*/?\\s*(?:IS|WAS)?\\s*(?:NOT\\s+)?MEDICALLY\\s+NECESSARY\\s*:?");
-  private static final Pattern NEXT_HEADING = Pattern.compile(
-      "(?m)^\\s*(?:CASE\\s+SUMMARY|DOCUMENTS\\s+REVIEWED|MEDICAL\\s+TREATMENT\\s+GUIDELINE|RATIONALE\\s+FOR\\s+WHY|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|CLINICAL\\s+CASE\\s+SUMMARY)");
-  private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\n\\s*(?=\\d{1,2}\\s*[.)]\\s)|\\n\\s*\\n|;\\s*");
+  private static final Pattern GUIDELINES =
+      Pattern.compile(
+          "(?i)MEDICAL\\s+TREATMENT\\s+GUIDELINE\\(?S?\\)?\\s+RELIED\\s+UPON[^:]{0,80}:");
+  private static final Pattern RATIONALE =
+      Pattern.compile(
+          "(?i)RATIONALE\\s+FOR\\s+WHY\\s+THE\\s+REQUESTED\\s+TREATMENT\\s*/?\\s*SERVICES?\\s+"
+              + "(?:IS|"
+              + "WAS)\\s*/?\\s*(?:IS|WAS)?\\s*(?:NOT\\s+)?MEDICALLY\\s+NECESSARY\\s*:?");
+  private static final Pattern NEXT_HEADING =
+      Pattern.compile(
+          "(?m)^\\s*(?:CASE\\s+SUMMARY|DOCUMENTS\\s+REVIEWED|MEDICAL\\s+TREATMENT\\s+GUIDELINE|"
+              + "RATIONALE\\s+FOR\\s+WHY|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|CLINICAL\\s+"
+              + "CASE\\s+SUMMARY)");
+  private static final Pattern ITEM_SEPARATOR =
+      Pattern.compile("\\n\\s*(?=\\d{1,2}\\s*[.)]\\s)|\\n\\s*\\n|;\\s*");
   private static final Pattern NUMBERED_PART = Pattern.compile("(?m)^\\s*(\\d{1,2})\\s*[.)]\\s+");
 
   private final GuidelineParser guidelines;
@@ -48,8 +56,15 @@ final class ProfessionalReviewExtractor {
         warnings.add("no conclusion found for '" + items.get(i) + "'; taken as upheld");
         outcome = Outcome.UPHELD;
       }
-      out.add(new Decision(items.get(i), null, outcome, namer.categorize(items.get(i)),
-          Guideline.NONE, reviewer, Prose.join(own)));
+      out.add(
+          new Decision(
+              items.get(i),
+              null,
+              outcome,
+              namer.categorize(items.get(i)),
+              Guideline.NONE,
+              reviewer,
+              Prose.join(own)));
     }
     if (items.isEmpty()) {
       warnings.add("no item under 'ISSUE AT DISPUTE'");

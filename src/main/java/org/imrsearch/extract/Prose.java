@@ -14,7 +14,8 @@ final class Prose {
     if (text == null) {
       return "";
     }
-    // A char array, not a StringBuilder: this runs over every rationale and summary of every letter.
+    // A char array, not a StringBuilder: this runs over every rationale and summary of every
+    // letter.
     char[] out = new char[text.length()];
     int length = 0;
     boolean pendingSpace = false;
@@ -28,8 +29,12 @@ final class Prose {
       }
       if (pendingSpace) {
         // "11-21-" at a line end + "2016": the hyphen stays, the break goes.
-        boolean hyphenBreak = newlineInGap && length > 1 && out[length - 1] == '-'
-            && Character.isLetterOrDigit(out[length - 2]) && Character.isLetterOrDigit(c);
+        boolean hyphenBreak =
+            newlineInGap
+                && length > 1
+                && out[length - 1] == '-'
+                && Character.isLetterOrDigit(out[length - 2])
+                && Character.isLetterOrDigit(c);
         if (!hyphenBreak) {
           out[length++] = ' ';
         }

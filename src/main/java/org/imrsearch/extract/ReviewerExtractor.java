@@ -10,42 +10,73 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.imrsearch.config.NameTable;
-import org.imrsearch.extract.AnchoredPattern.LowerCased;
 import org.imrsearch.config.Vocabulary;
+import org.imrsearch.extract.AnchoredPattern.LowerCased;
 import org.imrsearch.model.Reviewer;
 
 /**
  * Reads the reviewer's credentials in both styles: the list ("State(s) of Licensure: California,
- * North Carolina" / "Certification(s)/Specialty: Family Practice", entries may wrap) and the
- * prose ("is Board Certified in Internal Medicine and Pulmonary Diseases, has a subspecialty in
+ * North Carolina" / "Certification(s)/Specialty: Family Practice", entries may wrap) and the prose
+ * ("is Board Certified in Internal Medicine and Pulmonary Diseases, has a subspecialty in
  * Disability Evaluation and is licensed to practice in California").
  */
 final class ReviewerExtractor {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern PIECE_EDGES = Pattern.compile("^(?:and|&)\\s+|[.:]+$");
-  private static final AnchoredPattern LICENSURE_LIST = new AnchoredPattern(
-      "(?is)State\\(?s?\\)?\\s+of\\s+Licensure\\s*:(.*?)(?=Certification\\(?s?\\)?\\s*/?\\s*Specialt|\\n\\s*\\n|$)", "state");
-  private static final AnchoredPattern SPECIALTY_LIST = new AnchoredPattern(
-      "(?is)Certification\\(?s?\\)?\\s*/?\\s*Specialt(?:y|ies)\\s*:(.*?)(?=\\n\\s*\\n|CLINICAL\\s+CASE\\s+SUMMARY|State\\(?s?\\)?\\s+of\\s+Licensure|$)",
-      "certification");
-  private static final AnchoredPattern BOARD_CERTIFIED = new AnchoredPattern(
-      "(?is)(?:Board[-\\s]+Certified|certified\\s+by\\s+the\\s+American\\s+Board\\s+of|Licensed|is\\s+a\\s+(?:Diplomate|specialist)|subspecialty|sub-specialty|specializ(?:es|ing)|fellowship[-\\s]+trained)"
-          + "\\s+(?:in|of|with)\\s+(.+?)(?=,?\\s+(?:and\\s+)?(?:is|has|he|she|who|with|He/she)\\b|\\.\\s|$)",
-      "board", "certified", "licensed", "is", "subspecialty", "sub-specialty", "specializ", "fellowship");
-  private static final AnchoredPattern LICENSED_TO_PRACTICE = new AnchoredPattern(
-      "(?is)licensed\\s+to\\s+practice(?:\\s+medicine)?\\s+in\\s+(?:the\\s+states?\\s+of\\s+)?(.+?)(?=\\.\\s|\\.$|,?\\s+(?:and\\s+)?(?:is|has|He|She|who)\\b|$)",
-      "licensed");
-  private static final AnchoredPattern TITLE = new AnchoredPattern(
-      "(?i)case\\s+file\\s+to\\s+(?:an?|the)\\s+((?:expert|physician|independent|professional|medical|peer)\\s+(?:physician\\s+)?reviewer)",
-      "case");
-  private static final AnchoredPattern CREDENTIALS = new AnchoredPattern(
-      "(?is)(?:HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE|Medical\\s+Qualifications\\s+of\\s+the\\s+Expert\\s+Reviewer"
-          + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|REVIEWER\\s+QUALIFICATIONS)\\s*:?",
-      "how", "medical", "reviewer");
+  private static final AnchoredPattern LICENSURE_LIST =
+      new AnchoredPattern(
+          "(?is)State\\(?s?\\)?\\s+of\\s+Licensure\\s*:(.*?)(?=Certification\\(?s?\\)"
+              + "?\\s*/?\\s*Specialt|"
+              + "\\n"
+              + "\\s*\\n"
+              + "|$)",
+          "state");
+  private static final AnchoredPattern SPECIALTY_LIST =
+      new AnchoredPattern(
+          "(?is)Certification\\(?s?\\)?\\s*/?\\s*Specialt(?:y|ies)\\s*:(.*?)(?=\\n"
+              + "\\s*\\n"
+              + "|CLINICAL\\s+CASE\\s+SUMMARY|State\\(?s?\\)?\\s+of\\s+Licensure|$)",
+          "certification");
+  private static final AnchoredPattern BOARD_CERTIFIED =
+      new AnchoredPattern(
+          "(?is)(?:Board[-\\s]+Certified|certified\\s+by\\s+the\\s+American\\s+Board\\s+of|"
+              + "Licensed|is\\s+a\\s+(?:Diplomate|specialist)|subspecialty|sub-specialty|"
+              + "specializ(?:es|"
+              + "ing)|fellowship[-\\s]+trained)"
+              + "\\s+(?:in|of|with)\\s+(.+?)(?=,?\\s+(?:and\\s+)?(?:is|has|he|she|who|with|He/she)"
+              + "\\b|\\.\\s|$)",
+          "board",
+          "certified",
+          "licensed",
+          "is",
+          "subspecialty",
+          "sub-specialty",
+          "specializ",
+          "fellowship");
+  private static final AnchoredPattern LICENSED_TO_PRACTICE =
+      new AnchoredPattern(
+          "(?is)licensed\\s+to\\s+practice(?:\\s+medicine)?\\s+in\\s+(?:the\\s+states?\\s+of\\s+)"
+              + "?(.+?)(?=\\.\\s|\\.$|,?\\s+(?:and\\s+)?(?:is|has|He|She|who)\\b|$)",
+          "licensed");
+  private static final AnchoredPattern TITLE =
+      new AnchoredPattern(
+          "(?i)case\\s+file\\s+to\\s+(?:an?|the)\\s+((?:expert|physician|independent|professional|"
+              + "medical|peer)\\s+(?:physician\\s+)?reviewer)",
+          "case");
+  private static final AnchoredPattern CREDENTIALS =
+      new AnchoredPattern(
+          "(?is)(?:HOW\\s+THE\\s+IMR\\s+FINAL\\s+DETERMINATION\\s+WAS\\s+MADE|Medical\\s+"
+              + "Qualifications\\s+of\\s+the\\s+Expert\\s+Reviewer"
+              + "|MEDICAL\\s+REVIEWER\\s+QUALIFICATIONS|REVIEWER\\s+QUALIFICATIONS)\\s*:?",
+          "how",
+          "medical",
+          "reviewer");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
   private static final Pattern AND = Pattern.compile("(?i)\\s+(?:and|&)\\s+");
+
   /** How much of the text after a credentials heading describes the reviewer. */
   private static final int CREDENTIALS_CODE_POINTS = 1500;
+
   /** Joined comma pieces tried as one name ("Endocrinology, Diabetes & Metabolism"). */
   private static final int MAX_JOINED_PIECES = 3;
 
@@ -61,7 +92,10 @@ final class ReviewerExtractor {
 
   Reviewer extract(LowerCased text, List<String> warnings) {
     MatchResult title = TITLE.find(text);
-    String reviewerTitle = title != null ? WHITESPACE.matcher(title.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ") : null;
+    String reviewerTitle =
+        title != null
+            ? WHITESPACE.matcher(title.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ")
+            : null;
     Set<String> specialties = new LinkedHashSet<>();
     Set<String> states = new LinkedHashSet<>();
     MatchResult list = SPECIALTY_LIST.find(text);
@@ -143,7 +177,8 @@ final class ReviewerExtractor {
   }
 
   /** "Physical Medicine and Rehabilitation and Pain Medicine": the longest known runs of parts. */
-  private static List<String> splitOnAnd(String piece, NameTable table, String what, List<String> warnings) {
+  private static List<String> splitOnAnd(
+      String piece, NameTable table, String what, List<String> warnings) {
     String[] parts = AND.split(piece);
     List<String> names = new ArrayList<>();
     int i = 0;

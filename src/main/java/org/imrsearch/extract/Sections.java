@@ -10,8 +10,8 @@ final class Sections {
   private Sections() {}
 
   /**
-   * The text after the first match of {@code heading} up to the earliest match of any of
-   * {@code ends} (or the end of the text); empty when the heading is absent.
+   * The text after the first match of {@code heading} up to the earliest match of any of {@code
+   * ends} (or the end of the text); empty when the heading is absent.
    */
   static String after(String text, Pattern heading, Pattern... ends) {
     Matcher m = heading.matcher(text);

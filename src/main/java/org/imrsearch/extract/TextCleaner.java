@@ -6,29 +6,33 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Removes what PDF extraction leaves behind so that the extractors see lines and paragraphs:
- * CRLF, form feeds, "Page 2 of 4", the case number repeated at the top of each page, trailing
- * spaces, and the "blank line after every line" style of some extractors. The result has one
- * line per text line and exactly one empty line between paragraphs.
+ * Removes what PDF extraction leaves behind so that the extractors see lines and paragraphs: CRLF,
+ * form feeds, "Page 2 of 4", the case number repeated at the top of each page, trailing spaces, and
+ * the "blank line after every line" style of some extractors. The result has one line per text line
+ * and exactly one empty line between paragraphs.
  */
 final class TextCleaner {
   private static final Pattern PAGE_LINE =
       Pattern.compile("(?i)^\\s*(?:-\\s*)?page\\s+\\d+(?:\\s+of\\s+\\d+)?(?:\\s*-)?\\s*$");
   private static final Pattern CASE_ONLY_LINE =
-      Pattern.compile("(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?(?:C[MB]|SY)\\d{2}-\\d{7}\\s*$");
-  private static final Pattern RUN_TOGETHER = Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
+      Pattern.compile(
+          "(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?(?:C[MB]|"
+              + "SY)\\d{2}-\\d{7}\\s*$");
+  private static final Pattern RUN_TOGETHER =
+      Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
 
   private TextCleaner() {}
 
   static String clean(String raw) {
-    String text = (isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC))
-        .replace("\r\n", "\n")
-        .replace('\r', '\n')
-        .replace('\u00a0', ' ')
-        .replace("\u00ad", "")
-        .replace('\u2010', '-')
-        .replace('\u2011', '-')
-        .replace("\ufeff", "");
+    String text =
+        (isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC))
+            .replace("\r\n", "\n")
+            .replace('\r', '\n')
+            .replace('\u00a0', ' ')
+            .replace("\u00ad", "")
+            .replace('\u2010', '-')
+            .replace('\u2011', '-')
+            .replace("\ufeff", "");
     if (text.indexOf('\f') >= 0) {
       text = formFeedsAsLineBreaks(text);
     }
@@ -49,7 +53,9 @@ final class TextCleaner {
       if (length < 40 && mayBePageLine(stripped) && PAGE_LINE.matcher(stripped).matches()) {
         continue;
       }
-      if (length < 60 && mayBeCaseNumberLine(stripped) && CASE_ONLY_LINE.matcher(stripped).matches()) {
+      if (length < 60
+          && mayBeCaseNumberLine(stripped)
+          && CASE_ONLY_LINE.matcher(stripped).matches()) {
         if (seenCaseLine) {
           continue; // the case number repeated at the top of a page
         }
@@ -70,8 +76,8 @@ final class TextCleaner {
   }
 
   /**
-   * A page break is a line break, not a paragraph: each form feed, with one line break on each
-   * side of it, becomes one line break.
+   * A page break is a line break, not a paragraph: each form feed, with one line break on each side
+   * of it, becomes one line break.
    */
   static String formFeedsAsLineBreaks(String text) {
     StringBuilder b = new StringBuilder(text.length());
@@ -85,7 +91,10 @@ final class TextCleaner {
     return b.append(text, from, text.length()).toString();
   }
 
-  /** The lines of {@code text} (which has no carriage returns), as {@link String#lines()} gives them. */
+  /**
+   * The lines of {@code text} (which has no carriage returns), as {@link String#lines()} gives
+   * them.
+   */
   private static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int from = 0;
@@ -145,11 +154,16 @@ final class TextCleaner {
     return i;
   }
 
-  /** A cheap test before the regex: "not" run into "m", "n" or "r" (the words it separates), in any case. */
+  /**
+   * A cheap test before the regex: "not" run into "m", "n" or "r" (the words it separates), in any
+   * case.
+   */
   private static boolean hasRunTogetherNot(String text) {
     // Found by indexOf (vector instructions) of the middle two letters in each case, then checked.
     for (String ot : new String[] {"ot", "oT", "Ot", "OT"}) {
-      for (int i = text.indexOf(ot, 1); i >= 0 && i + 2 < text.length(); i = text.indexOf(ot, i + 1)) {
+      for (int i = text.indexOf(ot, 1);
+          i >= 0 && i + 2 < text.length();
+          i = text.indexOf(ot, i + 1)) {
         char next = (char) (text.charAt(i + 2) | 0x20);
         if ((text.charAt(i - 1) | 0x20) == 'n' && (next == 'm' || next == 'n' || next == 'r')) {
           return true;
@@ -193,7 +207,9 @@ final class TextCleaner {
   /** Whether {@code line} has no leading blank, no tab and no two spaces in a row. */
   private static boolean isCollapsed(String line) {
     // indexOf runs as vector instructions: three scans beat one loop over the characters.
-    return (line.isEmpty() || line.charAt(0) != ' ') && line.indexOf('\t') < 0 && !line.contains("  ");
+    return (line.isEmpty() || line.charAt(0) != ' ')
+        && line.indexOf('\t') < 0
+        && !line.contains("  ");
   }
 
   /** True when nearly every text line is followed by an empty line. */

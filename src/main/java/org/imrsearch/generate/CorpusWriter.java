@@ -16,8 +16,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Writes a generated corpus: letter {@code n} goes to {@code DIR/<n / 1000>/<case number>.txt}
- * (or {@code .pdf} for the PDF fraction), written in parallel. The same seed writes the same files.
+ * Writes a generated corpus: letter {@code n} goes to {@code DIR/<n / 1000>/<case number>.txt} (or
+ * {@code .pdf} for the PDF fraction), written in parallel. The same seed writes the same files.
  */
 public final class CorpusWriter {
   private static final int PER_FOLDER = 1000;
@@ -41,24 +41,27 @@ public final class CorpusWriter {
     AtomicLong bytes = new AtomicLong();
     long pdfEvery = pdfFraction == 0 ? Long.MAX_VALUE : Math.max(1, Math.round(1 / pdfFraction));
     try {
-      LongStream.range(0, count).parallel().forEach(n -> {
-        SyntheticLetter letter = generator.generate(n);
-        Path folder = dir.resolve(String.format(Locale.ROOT, "%04d", n / PER_FOLDER));
-        try {
-          Files.createDirectories(folder);
-          if (n % pdfEvery == pdfEvery - 1) {
-            Path pdf = folder.resolve(letter.fileName().replace(".txt", ".pdf"));
-            writePdf(letter.text(), pdf);
-            bytes.addAndGet(Files.size(pdf));
-          } else {
-            byte[] text = letter.text().getBytes(StandardCharsets.UTF_8);
-            Files.write(folder.resolve(letter.fileName()), text);
-            bytes.addAndGet(text.length);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      LongStream.range(0, count)
+          .parallel()
+          .forEach(
+              n -> {
+                SyntheticLetter letter = generator.generate(n);
+                Path folder = dir.resolve(String.format(Locale.ROOT, "%04d", n / PER_FOLDER));
+                try {
+                  Files.createDirectories(folder);
+                  if (n % pdfEvery == pdfEvery - 1) {
+                    Path pdf = folder.resolve(letter.fileName().replace(".txt", ".pdf"));
+                    writePdf(letter.text(), pdf);
+                    bytes.addAndGet(Files.size(pdf));
+                  } else {
+                    byte[] text = letter.text().getBytes(StandardCharsets.UTF_8);
+                    Files.write(folder.resolve(letter.fileName()), text);
+                    bytes.addAndGet(text.length);
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -36,7 +36,8 @@ final class GeneratorVocabulary {
   final List<String> clinical = new ArrayList<>();
 
   static GeneratorVocabulary load() {
-    try (InputStream in = GeneratorVocabulary.class.getResourceAsStream("/generator/vocabulary.tsv")) {
+    try (InputStream in =
+        GeneratorVocabulary.class.getResourceAsStream("/generator/vocabulary.tsv")) {
       if (in == null) {
         throw new IllegalStateException("generator/vocabulary.tsv is missing from the classpath");
       }
@@ -61,12 +62,19 @@ final class GeneratorVocabulary {
       String[] c = line.split("\t");
       try {
         switch (section) {
-          case "specialty" -> v.specialties.add(new Weighted<>(
-              new Specialty(List.of(c[0].split(";")), Double.parseDouble(c[2]), c[3]), Double.parseDouble(c[1])));
+          case "specialty" ->
+              v.specialties.add(
+                  new Weighted<>(
+                      new Specialty(List.of(c[0].split(";")), Double.parseDouble(c[2]), c[3]),
+                      Double.parseDouble(c[1])));
           case "state" -> v.states.add(new Weighted<>(c[0], Double.parseDouble(c[1])));
-          case "treatment" -> v.treatments.add(new Weighted<>(
-              new Treatment(c[0], Double.parseDouble(c[2]), List.of(c[3].split("\\|"))), Double.parseDouble(c[1])));
-          case "citation" -> v.citations.put(c[0], new Citation(c[0], c[1], c[2], Double.parseDouble(c[3])));
+          case "treatment" ->
+              v.treatments.add(
+                  new Weighted<>(
+                      new Treatment(c[0], Double.parseDouble(c[2]), List.of(c[3].split("\\|"))),
+                      Double.parseDouble(c[1])));
+          case "citation" ->
+              v.citations.put(c[0], new Citation(c[0], c[1], c[2], Double.parseDouble(c[3])));
           case "diagnosis" -> v.diagnoses.add(c[0]);
           case "support" -> v.support.add(c[0]);
           case "deny" -> v.deny.add(c[0]);
@@ -75,13 +83,19 @@ final class GeneratorVocabulary {
           default -> throw new IllegalStateException("unknown section [" + section + "]");
         }
       } catch (RuntimeException e) {
-        throw new IllegalStateException("generator/vocabulary.tsv:" + (n + 1) + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "generator/vocabulary.tsv:" + (n + 1) + ": " + e.getMessage(), e);
       }
     }
     for (Weighted<Treatment> t : v.treatments) {
       for (String key : t.value().citations()) {
         if (!v.citations.containsKey(key)) {
-          throw new IllegalStateException("generator/vocabulary.tsv: treatment '" + t.value().template() + "' cites unknown '" + key + "'");
+          throw new IllegalStateException(
+              "generator/vocabulary.tsv: treatment '"
+                  + t.value().template()
+                  + "' cites unknown '"
+                  + key
+                  + "'");
         }
       }
     }

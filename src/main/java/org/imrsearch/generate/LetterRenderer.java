@@ -1,6 +1,5 @@
 package org.imrsearch.generate;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +20,17 @@ final class LetterRenderer {
   static final String PROFESSIONAL_REVIEW = "professional-review";
   static final String NOTICE_2013 = "notice-2013";
   static final List<String> OLDER = List.of(MAXIMUS_2013, PROFESSIONAL_REVIEW, NOTICE_2013);
-  static final List<String> LAYOUTS = List.of(DWC_2016, MAXIMUS_2013, PROFESSIONAL_REVIEW, NOTICE_2013);
-  private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT);
+  static final List<String> LAYOUTS =
+      List.of(DWC_2016, MAXIMUS_2013, PROFESSIONAL_REVIEW, NOTICE_2013);
+  private static final DateTimeFormatter US =
+      DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT);
   private static final int WIDTH = 95;
   private static final int LINES_PER_PAGE = 52;
-  private static final String BOILERPLATE = "MAXIMUS Federal Services sent the complete case file to an expert reviewer. "
-      + "He/she has no affiliation with the employer, employee, providers or the claims administrator. He/she has been in "
-      + "active clinical practice for more than five years and is currently working at least 24 hours a week in active practice.";
+  private static final String BOILERPLATE =
+      "MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no"
+          + " affiliation with the employer, employee, providers or the claims administrator."
+          + " He/she has been in active clinical practice for more than five years and is currently"
+          + " working at least 24 hours a week in active practice.";
 
   private LetterRenderer() {}
 
@@ -45,8 +48,10 @@ final class LetterRenderer {
 
   private static void dwc2016(Content c, List<String> out, Random r) {
     out.add("Case Number: " + c.caseNumber());
-    out.add("Date Assigned: " + US.format(c.assigned()) + " Date of Injury: " + US.format(c.injury()));
-    out.add("Decision Date: " + US.format(c.decided()) + " UR Denial Date: " + US.format(c.urDenial()));
+    out.add(
+        "Date Assigned: " + US.format(c.assigned()) + " Date of Injury: " + US.format(c.injury()));
+    out.add(
+        "Decision Date: " + US.format(c.decided()) + " UR Denial Date: " + US.format(c.urDenial()));
     out.add("Priority: Standard Application " + US.format(c.received()));
     out.add("Received:");
     out.add("");
@@ -57,24 +62,34 @@ final class LetterRenderer {
     out.add("Certification(s)/Specialty: " + c.specialty().written());
     out.add("");
     out.add("CLINICAL CASE SUMMARY");
-    out.add("The expert reviewer developed the following clinical case summary based on a review of the");
+    out.add(
+        "The expert reviewer developed the following clinical case summary based on a review of"
+            + " the");
     out.add("case file, including all medical records:");
     out.add("");
     prose(out, summary(c), r);
     out.add("IMR ISSUES, DECISIONS AND RATIONALES");
-    out.add("The Final Determination was based on decisions for the disputed items/services set forth below:");
+    out.add(
+        "The Final Determination was based on decisions for the disputed items/services set forth"
+            + " below:");
     out.add("");
     for (Decision d : c.decisions()) {
       String outcome = d.overturned() ? "Overturned" : "Upheld";
       if (r.nextInt(5) == 0) {
-        out.add(d.item() + ":"); // the outcome word wraps onto its own line, as PDF text often has it
+        out.add(
+            d.item() + ":"); // the outcome word wraps onto its own line, as PDF text often has it
         out.add(outcome);
       } else {
         out.add(d.item() + ": " + outcome);
       }
       out.add("");
-      paragraph(out, "Claims Administrator guideline: " + modernCitation(d.claimsAdministrator(), "The Claims Administrator"), r);
-      paragraph(out, "MAXIMUS guideline: " + modernCitation(d.reviewer(), "The Expert Reviewer"), r);
+      paragraph(
+          out,
+          "Claims Administrator guideline: "
+              + modernCitation(d.claimsAdministrator(), "The Claims Administrator"),
+          r);
+      paragraph(
+          out, "MAXIMUS guideline: " + modernCitation(d.reviewer(), "The Expert Reviewer"), r);
       prose(out, "Decision rationale: " + d.rationale(), r);
     }
   }
@@ -85,15 +100,20 @@ final class LetterRenderer {
     }
     return c.family().equals("MTUS")
         ? "Decision based on " + c.text() + "."
-        : party + " based their decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation "
-            + c.text() + ".";
+        : party
+            + " based their decision on recommendation(s) outside of the MTUS Guidelines. Decision"
+            + " based on Non-MTUS Citation "
+            + c.text()
+            + ".";
   }
 
   private static String olderCitation(Citation c) {
     if (c == null) {
       return "The reviewer did not cite any medical evidence for this decision.";
     }
-    return c.family().equals("MTUS") ? "California " + c.text().replace("Section(s): ", "") + "." : c.text() + ".";
+    return c.family().equals("MTUS")
+        ? "California " + c.text().replace("Section(s): ", "") + "."
+        : c.text() + ".";
   }
 
   private static void maximus2013(Content c, List<String> out, Random r) {
@@ -115,7 +135,15 @@ final class LetterRenderer {
     out.add("");
     int n = 1;
     for (Decision d : c.decisions()) {
-      paragraph(out, n++ + ". " + capitalize(d.item()) + " is " + (d.overturned() ? "" : "not ") + "medically necessary and appropriate.", r);
+      paragraph(
+          out,
+          n++
+              + ". "
+              + capitalize(d.item())
+              + " is "
+              + (d.overturned() ? "" : "not ")
+              + "medically necessary and appropriate.",
+          r);
       out.add("Guidelines Used in Decision:");
       paragraph(out, olderCitation(d.reviewer()), r);
       out.add("Rationale for the Decision:");
@@ -134,14 +162,27 @@ final class LetterRenderer {
     List<String> statements = new ArrayList<>();
     int n = 1;
     for (Decision d : c.decisions()) {
-      statements.add(n++ + ") MAXIMUS Federal Services, Inc. has determined the request for " + d.item() + " is "
-          + (d.overturned() ? "" : "not ") + "medically necessary and appropriate.");
+      statements.add(
+          n++
+              + ") MAXIMUS Federal Services, Inc. has determined the request for "
+              + d.item()
+              + " is "
+              + (d.overturned() ? "" : "not ")
+              + "medically necessary and appropriate.");
     }
     statements.forEach(s -> paragraph(out, s, r));
     out.add("INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE");
-    paragraph(out, "An application for Independent Medical Review was filed on " + US.format(c.received())
-        + " disputing the Utilization Review Denial dated " + US.format(c.urDenial()) + ". A Notice of Assignment and Request for "
-        + "Information was provided to the above parties on " + US.format(c.assigned()) + ".", r);
+    paragraph(
+        out,
+        "An application for Independent Medical Review was filed on "
+            + US.format(c.received())
+            + " disputing the Utilization Review Denial dated "
+            + US.format(c.urDenial())
+            + ". A Notice of Assignment and Request for "
+            + "Information was provided to the above parties on "
+            + US.format(c.assigned())
+            + ".",
+        r);
     statements.forEach(s -> paragraph(out, s, r));
     out.add("Medical Qualifications of the Expert Reviewer:");
     paragraph(out, credentials(c), r);
@@ -181,16 +222,29 @@ final class LetterRenderer {
   }
 
   private static String credentials(Content c) {
-    return "The physician reviewer is Board Certified in " + c.specialty().written() + " and is licensed to practice in "
-        + String.join(" and ", c.states()) + ".";
+    return "The physician reviewer is Board Certified in "
+        + c.specialty().written()
+        + " and is licensed to practice in "
+        + String.join(" and ", c.states())
+        + ".";
   }
 
   private static String summary(Content c) {
-    return "The injured worker is a " + c.age() + " year old " + c.sex() + " who sustained an industrial injury on "
-        + c.injury().format(DateTimeFormatter.ofPattern("M-d-yyyy", Locale.ROOT)) + ". The injured worker is being treated for "
-        + "the diagnoses of " + String.join(", ", c.diagnoses()) + ". " + String.join(" ", c.clinical())
-        + " The treating physician requested the items in dispute, which utilization review non-certified on "
-        + US.format(c.urDenial()) + ".";
+    return "The injured worker is a "
+        + c.age()
+        + " year old "
+        + c.sex()
+        + " who sustained an industrial injury on "
+        + c.injury().format(DateTimeFormatter.ofPattern("M-d-yyyy", Locale.ROOT))
+        + ". The injured worker is being treated for "
+        + "the diagnoses of "
+        + String.join(", ", c.diagnoses())
+        + ". "
+        + String.join(" ", c.clinical())
+        + " The treating physician requested the items in dispute, which utilization review"
+        + " non-certified on "
+        + US.format(c.urDenial())
+        + ".";
   }
 
   private static String capitalize(String s) {
@@ -237,8 +291,14 @@ final class LetterRenderer {
     for (int i = 0; i < lines.size(); i++) {
       if (debris && i > 0 && i % LINES_PER_PAGE == 0) {
         int page = i / LINES_PER_PAGE;
-        text.append("Page ").append(page).append(" of ").append(pages).append(eol).append('\f')
-            .append(caseNumber).append(eol);
+        text.append("Page ")
+            .append(page)
+            .append(" of ")
+            .append(pages)
+            .append(eol)
+            .append('\f')
+            .append(caseNumber)
+            .append(eol);
       }
       text.append(lines.get(i)).append(eol);
     }

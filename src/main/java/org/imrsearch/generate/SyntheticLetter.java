@@ -10,8 +10,13 @@ import java.util.List;
 public record SyntheticLetter(String fileName, String text, Truth truth) {
 
   /** What the generator put in the letter. */
-  public record Truth(String caseNumber, String layout, LocalDate decisionDate, List<String> specialties,
-      List<String> licensure, List<Item> decisions) {
+  public record Truth(
+      String caseNumber,
+      String layout,
+      LocalDate decisionDate,
+      List<String> specialties,
+      List<String> licensure,
+      List<Item> decisions) {
     public Truth {
       specialties = List.copyOf(specialties);
       licensure = List.copyOf(licensure);
@@ -19,6 +24,9 @@ public record SyntheticLetter(String fileName, String text, Truth truth) {
     }
   }
 
-  /** One decided item: its text, outcome and the reviewer's guideline family ("" when none cited). */
-  public record Item(String item, boolean overturned, String reviewerFamily, String claimsAdministratorFamily) {}
+  /**
+   * One decided item: its text, outcome and the reviewer's guideline family ("" when none cited).
+   */
+  public record Item(
+      String item, boolean overturned, String reviewerFamily, String claimsAdministratorFamily) {}
 }

@@ -28,14 +28,17 @@ public final class Analyzers implements AutoCloseable {
   public static Analyzers load(ConfigSource config) {
     Map<String, CustomAnalyzer.Builder> builders = new LinkedHashMap<>();
     for (TableRow row : config.table("analyzers.tsv", 3)) {
-      CustomAnalyzer.Builder builder = builders.computeIfAbsent(row.cell(0), k -> CustomAnalyzer.builder(config.luceneLoader()));
+      CustomAnalyzer.Builder builder =
+          builders.computeIfAbsent(row.cell(0), k -> CustomAnalyzer.builder(config.luceneLoader()));
       Map<String, String> params = params(row);
       try {
         switch (row.cell(1)) {
           case "tokenizer" -> builder.withTokenizer(row.cell(2), new HashMap<>(params));
           case "filter" -> builder.addTokenFilter(row.cell(2), new HashMap<>(params));
           case "charFilter" -> builder.addCharFilter(row.cell(2), new HashMap<>(params));
-          default -> throw row.error("component must be tokenizer, filter or charFilter, not '" + row.cell(1) + "'");
+          default ->
+              throw row.error(
+                  "component must be tokenizer, filter or charFilter, not '" + row.cell(1) + "'");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(row.file() + ":" + row.line() + ": " + e.getMessage(), e);

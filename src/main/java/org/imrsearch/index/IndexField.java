@@ -2,8 +2,8 @@ package org.imrsearch.index;
 
 /**
  * Every field of the index, named once. A decision is one Lucene document carrying its letter's
- * fields, so that counts and overturn rates count decisions; the letter itself is the last
- * document of its block (a Lucene block join), holding the full text once.
+ * fields, so that counts and overturn rates count decisions; the letter itself is the last document
+ * of its block (a Lucene block join), holding the full text once.
  */
 public enum IndexField {
   // --- on every document of a letter's block ---
@@ -59,7 +59,10 @@ public enum IndexField {
   // --- letter documents ---
   /** Text, stored with offsets: the clinical case summary. */
   CASE_SUMMARY("case_summary"),
-  /** Stored only: the whole cleaned letter, for the letter page (its parts are indexed on their own). */
+  /**
+   * Stored only: the whole cleaned letter, for the letter page (its parts are indexed on their
+   * own).
+   */
   TEXT("text"),
   /** Stored JSON of the extracted letter (without its text). */
   LETTER_JSON("letter_json"),

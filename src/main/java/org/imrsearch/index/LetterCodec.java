@@ -14,24 +14,28 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
  * letter, made the index 4% smaller and reading a document 10% faster; the whole 1M-letter ingest
  * went from 356 s to 319-330 s in five runs (docs/benchmarks.md).
  *
- * <p>Readers find the codec by its name through Java's service loader
- * ({@code META-INF/services/org.apache.lucene.codecs.Codec}), so it needs a public no-argument
- * constructor and a name that never changes meaning.
+ * <p>Readers find the codec by its name through Java's service loader ({@code
+ * META-INF/services/org.apache.lucene.codecs.Codec}), so it needs a public no-argument constructor
+ * and a name that never changes meaning.
  */
 public final class LetterCodec extends FilterCodec {
   public static final String NAME = "ImrLetters104";
 
   /** Chunks, documents a chunk and index blocks as in Lucene's best-compression mode. */
   private static final int CHUNK_BYTES = 10 * 48 * 1024;
+
   private static final int MAX_DOCS_PER_CHUNK = 4096;
   private static final int INDEX_BLOCK_SHIFT = 10;
+
   /** Zstandard's default level: levels 1 and 2 were no faster here, and larger. */
   private static final int ZSTD_LEVEL = 3;
+
   /** Reading one document decompresses the dictionary and about a tenth of its chunk. */
   private static final int SUB_BLOCKS = 10;
+
   /**
-   * A 24 KB dictionary, half a sub-block: with Lucene's sixth the index was 6% larger and reads
-   * 14% faster; with a whole sub-block, 3% smaller and reads 15% slower.
+   * A 24 KB dictionary, half a sub-block: with Lucene's sixth the index was 6% larger and reads 14%
+   * faster; with a whole sub-block, 3% smaller and reads 15% slower.
    */
   private static final int DICTIONARY_FRACTION = 2;
 
@@ -62,23 +66,37 @@ public final class LetterCodec extends FilterCodec {
     this.storedFields = storedFields;
   }
 
-  private static StoredFieldsFormat storedFields(int level, int chunkBytes, int subBlocks, int dictionaryFraction) {
-    return new Lucene90CompressingStoredFieldsFormat("ImrStoredFieldsZstd",
-        new ZstdWithDictionary(level, subBlocks, dictionaryFraction), chunkBytes, MAX_DOCS_PER_CHUNK, INDEX_BLOCK_SHIFT);
+  private static StoredFieldsFormat storedFields(
+      int level, int chunkBytes, int subBlocks, int dictionaryFraction) {
+    return new Lucene90CompressingStoredFieldsFormat(
+        "ImrStoredFieldsZstd",
+        new ZstdWithDictionary(level, subBlocks, dictionaryFraction),
+        chunkBytes,
+        MAX_DOCS_PER_CHUNK,
+        INDEX_BLOCK_SHIFT);
   }
 
   /**
-   * Loads Zstandard's native library now, so that a machine where it cannot load is told why
-   * before an index is opened, not by a linkage error in the middle of a flush or a search.
+   * Loads Zstandard's native library now, so that a machine where it cannot load is told why before
+   * an index is opened, not by a linkage error in the middle of a flush or a search.
    */
   public static void requireNativeLibrary() {
     try {
       Native.load();
     } catch (LinkageError | RuntimeException e) {
-      throw new IllegalStateException("Zstandard's native library (zstd-jni), which the index's stored fields need, "
-          + "does not load on " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": "
-          + e.getMessage() + ". It is unpacked into java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
-          + "), which must allow running files; IMR_JAVA_OPTS=-Djava.io.tmpdir=DIR chooses another.", e);
+      throw new IllegalStateException(
+          "Zstandard's native library (zstd-jni), which the index's stored fields need, "
+              + "does not load on "
+              + System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.arch")
+              + ": "
+              + e.getMessage()
+              + ". It is unpacked into java.io.tmpdir ("
+              + System.getProperty("java.io.tmpdir")
+              + "), which must allow running files; IMR_JAVA_OPTS=-Djava.io.tmpdir=DIR chooses"
+              + " another.",
+          e);
     }
   }
 

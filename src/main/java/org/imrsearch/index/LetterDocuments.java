@@ -32,6 +32,7 @@ public final class LetterDocuments {
    * instead of re-analyzing the text of every hit.
    */
   private static final FieldType PROSE = proseType();
+
   /**
    * The case summary: stored for the letter page, indexed with positions for phrases, without
    * offsets (one letter at a time is highlighted, so analysing it then is cheap).
@@ -40,6 +41,7 @@ public final class LetterDocuments {
 
   /** The facet value of a decision whose letter does not say (no sex, no date, ...). */
   public static final String NOT_STATED = "not stated";
+
   /** The guideline facet value of a decision whose party cited no evidence. */
   public static final String NONE_CITED = "none cited";
 
@@ -78,40 +80,63 @@ public final class LetterDocuments {
 
   private Document decisionDocument(Letter letter, Decision d, int number) {
     Document doc = common(letter, Schema.TYPE_DECISION);
-    doc.add(new KeywordField(IndexField.DECISION_ID.fieldName(), letter.id() + "#" + number, Field.Store.YES));
+    doc.add(
+        new KeywordField(
+            IndexField.DECISION_ID.fieldName(), letter.id() + "#" + number, Field.Store.YES));
     doc.add(new IntField(IndexField.DECISION_NUMBER.fieldName(), number, Field.Store.YES));
     doc.add(new Field(IndexField.ITEM.fieldName(), d.item(), PROSE));
     doc.add(new Field(IndexField.RATIONALE.fieldName(), d.rationale(), PROSE));
-    doc.add(new TextField(IndexField.GUIDELINE_TEXT.fieldName(),
-        d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text(), Field.Store.NO));
+    doc.add(
+        new TextField(
+            IndexField.GUIDELINE_TEXT.fieldName(),
+            d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text(),
+            Field.Store.NO));
     keywordFacet(doc, IndexField.OUTCOME, d.outcome().label());
     keywordFacet(doc, IndexField.TREATMENT, d.treatmentCategory());
-    valuesOrNone(d.reviewerGuideline().sources(), NONE_CITED).forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
-    valuesOrNone(d.claimsAdministratorGuideline().sources(), NONE_CITED).forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
+    valuesOrNone(d.reviewerGuideline().sources(), NONE_CITED)
+        .forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
+    valuesOrNone(d.claimsAdministratorGuideline().sources(), NONE_CITED)
+        .forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
     d.reviewerGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CITATION, c));
-    d.claimsAdministratorGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CA_CITATION, c));
+    d.claimsAdministratorGuideline()
+        .citations()
+        .forEach(c -> pathFacet(doc, IndexField.CA_CITATION, c));
     letterFacets(letter, doc);
     return doc;
   }
 
-  /** The letter's own fields, copied onto each decision so that a filter on them counts decisions. */
+  /**
+   * The letter's own fields, copied onto each decision so that a filter on them counts decisions.
+   */
   private static void letterFacets(Letter letter, Document doc) {
     if (letter.caseNumber() != null) {
-      doc.add(new KeywordField(IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
+      doc.add(
+          new KeywordField(
+              IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
     }
     LocalDate date = letter.decisionDate();
     if (date == null) {
       keywordFacet(doc, IndexField.YEAR, NOT_STATED);
     } else {
-      doc.add(new LongField(IndexField.DECISION_DATE.fieldName(), date.toEpochDay(), Field.Store.YES));
+      doc.add(
+          new LongField(IndexField.DECISION_DATE.fieldName(), date.toEpochDay(), Field.Store.YES));
       keywordFacet(doc, IndexField.YEAR, Integer.toString(date.getYear()));
-      doc.add(new SortedSetDocValuesFacetField(IndexField.DECISION_MONTH.fieldName(),
-          Integer.toString(date.getYear()), String.format(Locale.ROOT, "%02d", date.getMonthValue())));
+      doc.add(
+          new SortedSetDocValuesFacetField(
+              IndexField.DECISION_MONTH.fieldName(),
+              Integer.toString(date.getYear()),
+              String.format(Locale.ROOT, "%02d", date.getMonthValue())));
     }
-    valuesOrNone(letter.reviewer().specialties(), NOT_STATED).forEach(s -> keywordFacet(doc, IndexField.SPECIALTY, s));
-    valuesOrNone(letter.reviewer().licensure(), NOT_STATED).forEach(s -> keywordFacet(doc, IndexField.LICENSURE, s));
-    keywordFacet(doc, IndexField.SEX, letter.patient().sex() == null ? NOT_STATED : letter.patient().sex());
-    keywordFacet(doc, IndexField.AGE_BAND, letter.patient().age() == null ? NOT_STATED : ageBand(letter.patient().age()));
+    valuesOrNone(letter.reviewer().specialties(), NOT_STATED)
+        .forEach(s -> keywordFacet(doc, IndexField.SPECIALTY, s));
+    valuesOrNone(letter.reviewer().licensure(), NOT_STATED)
+        .forEach(s -> keywordFacet(doc, IndexField.LICENSURE, s));
+    keywordFacet(
+        doc, IndexField.SEX, letter.patient().sex() == null ? NOT_STATED : letter.patient().sex());
+    keywordFacet(
+        doc,
+        IndexField.AGE_BAND,
+        letter.patient().age() == null ? NOT_STATED : ageBand(letter.patient().age()));
     keywordFacet(doc, IndexField.LAYOUT, letter.layout());
   }
 
@@ -127,10 +152,16 @@ public final class LetterDocuments {
     doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(storedLetter(letter))));
     doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
     if (letter.caseNumber() != null) {
-      doc.add(new KeywordField(IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
+      doc.add(
+          new KeywordField(
+              IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
     }
     if (letter.decisionDate() != null) {
-      doc.add(new LongField(IndexField.DECISION_DATE.fieldName(), letter.decisionDate().toEpochDay(), Field.Store.YES));
+      doc.add(
+          new LongField(
+              IndexField.DECISION_DATE.fieldName(),
+              letter.decisionDate().toEpochDay(),
+              Field.Store.YES));
     }
     return doc;
   }
@@ -140,13 +171,37 @@ public final class LetterDocuments {
    * decision's rationale), so each is stored once; reading a letter puts them back.
    */
   private static Letter storedLetter(Letter l) {
-    List<Decision> decisions = l.decisions().stream()
-        .map(d -> new Decision(d.item(), d.itemContext(), d.outcome(), d.treatmentCategory(),
-            d.claimsAdministratorGuideline(), d.reviewerGuideline(), ""))
-        .toList();
-    return new Letter(l.source(), l.id(), l.layout(), l.synthetic(), l.caseNumber(), l.decisionDate(), l.dateAssigned(),
-        l.urDenialDate(), l.applicationReceived(), l.priority(), l.reviewer(), l.patient(), l.diagnoses(), "", decisions,
-        l.warnings(), "");
+    List<Decision> decisions =
+        l.decisions().stream()
+            .map(
+                d ->
+                    new Decision(
+                        d.item(),
+                        d.itemContext(),
+                        d.outcome(),
+                        d.treatmentCategory(),
+                        d.claimsAdministratorGuideline(),
+                        d.reviewerGuideline(),
+                        ""))
+            .toList();
+    return new Letter(
+        l.source(),
+        l.id(),
+        l.layout(),
+        l.synthetic(),
+        l.caseNumber(),
+        l.decisionDate(),
+        l.dateAssigned(),
+        l.urDenialDate(),
+        l.applicationReceived(),
+        l.priority(),
+        l.reviewer(),
+        l.patient(),
+        l.diagnoses(),
+        "",
+        decisions,
+        l.warnings(),
+        "");
   }
 
   private static Document common(Letter letter, String type) {

@@ -15,8 +15,8 @@ import org.imrsearch.model.Letter;
 
 /**
  * Writes letters into an index directory. Each letter is one block (its decisions, then itself)
- * replaced as a whole by letter id, so re-ingesting a letter never duplicates it. Thread-safe;
- * a commit records the schema version and time.
+ * replaced as a whole by letter id, so re-ingesting a letter never duplicates it. Thread-safe; a
+ * commit records the schema version and time.
  */
 public final class LetterIndexWriter implements AutoCloseable {
   /** Large enough that a 2-core ingest flushes rarely, small enough for a 2 GB heap. */
@@ -33,18 +33,21 @@ public final class LetterIndexWriter implements AutoCloseable {
   }
 
   /** Opens (or creates) the index in {@code path}; refuses an index of another schema version. */
-  public static LetterIndexWriter open(Path path, Analyzers analyzers, ObjectMapper mapper) throws IOException {
+  public static LetterIndexWriter open(Path path, Analyzers analyzers, ObjectMapper mapper)
+      throws IOException {
     LetterCodec.requireNativeLibrary();
     Directory directory = FSDirectory.open(path);
     try {
       checkSchemaVersion(directory, path);
-      IndexWriterConfig config = new IndexWriterConfig(analyzers.index())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(RAM_BUFFER_MB)
-          .setCodec(new LetterCodec())
-          .setCommitOnClose(false);
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzers.index())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setRAMBufferSizeMB(RAM_BUFFER_MB)
+              .setCodec(new LetterCodec())
+              .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(directory, config);
-      return new LetterIndexWriter(directory, writer, new LetterDocuments(Schema.facetsConfig(), mapper));
+      return new LetterIndexWriter(
+          directory, writer, new LetterDocuments(Schema.facetsConfig(), mapper));
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -58,22 +61,31 @@ public final class LetterIndexWriter implements AutoCloseable {
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       String version = reader.getIndexCommit().getUserData().get(Schema.COMMIT_SCHEMA_VERSION);
       if (!Integer.toString(Schema.VERSION).equals(version)) {
-        throw new IllegalStateException("the index in " + path + " has schema version " + version
-            + " but this build writes version " + Schema.VERSION + ": ingest into a new directory");
+        throw new IllegalStateException(
+            "the index in "
+                + path
+                + " has schema version "
+                + version
+                + " but this build writes version "
+                + Schema.VERSION
+                + ": ingest into a new directory");
       }
     }
   }
 
   /** Adds the letter, or replaces it if a letter with its id is already in the index. */
   public void put(Letter letter) throws IOException {
-    writer.updateDocuments(new Term(IndexField.LETTER_ID.fieldName(), letter.id()), documents.block(letter));
+    writer.updateDocuments(
+        new Term(IndexField.LETTER_ID.fieldName(), letter.id()), documents.block(letter));
   }
 
   /** Makes everything put so far durable and visible to new readers. */
   public void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(
-        Schema.COMMIT_SCHEMA_VERSION, Integer.toString(Schema.VERSION),
-        Schema.COMMIT_TIME, Instant.now().toString()).entrySet());
+    writer.setLiveCommitData(
+        Map.of(
+                Schema.COMMIT_SCHEMA_VERSION, Integer.toString(Schema.VERSION),
+                Schema.COMMIT_TIME, Instant.now().toString())
+            .entrySet());
     writer.commit();
   }
 

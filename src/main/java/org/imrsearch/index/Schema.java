@@ -8,8 +8,8 @@ import java.util.Set;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
- * The index's schema: its version, the document kinds and the facet dimensions, with the one
- * {@link FacetsConfig} that indexing and search must share.
+ * The index's schema: its version, the document kinds and the facet dimensions, with the one {@link
+ * FacetsConfig} that indexing and search must share.
  */
 public final class Schema {
   /** Bump when a field changes meaning or type: an index of another version must be rebuilt. */
@@ -20,33 +20,67 @@ public final class Schema {
 
   /** Commit user-data keys. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
+
   public static final String COMMIT_TIME = "commit_time";
 
   /** Facet dimensions, in the order pages show them. */
-  public static final List<IndexField> FACETS = List.of(
-      IndexField.SPECIALTY, IndexField.GUIDELINE, IndexField.OUTCOME, IndexField.TREATMENT, IndexField.YEAR, IndexField.DECISION_MONTH,
-      IndexField.CITATION, IndexField.CA_GUIDELINE, IndexField.CA_CITATION, IndexField.LICENSURE, IndexField.SEX, IndexField.AGE_BAND,
-      IndexField.LAYOUT);
+  public static final List<IndexField> FACETS =
+      List.of(
+          IndexField.SPECIALTY,
+          IndexField.GUIDELINE,
+          IndexField.OUTCOME,
+          IndexField.TREATMENT,
+          IndexField.YEAR,
+          IndexField.DECISION_MONTH,
+          IndexField.CITATION,
+          IndexField.CA_GUIDELINE,
+          IndexField.CA_CITATION,
+          IndexField.LICENSURE,
+          IndexField.SEX,
+          IndexField.AGE_BAND,
+          IndexField.LAYOUT);
 
-  private static final List<IndexField> MULTI_VALUED = List.of(
-      IndexField.SPECIALTY, IndexField.GUIDELINE, IndexField.CA_GUIDELINE, IndexField.CITATION, IndexField.CA_CITATION, IndexField.LICENSURE);
-  private static final List<IndexField> HIERARCHICAL = List.of(IndexField.CITATION, IndexField.CA_CITATION, IndexField.DECISION_MONTH);
+  private static final List<IndexField> MULTI_VALUED =
+      List.of(
+          IndexField.SPECIALTY,
+          IndexField.GUIDELINE,
+          IndexField.CA_GUIDELINE,
+          IndexField.CITATION,
+          IndexField.CA_CITATION,
+          IndexField.LICENSURE);
+  private static final List<IndexField> HIERARCHICAL =
+      List.of(IndexField.CITATION, IndexField.CA_CITATION, IndexField.DECISION_MONTH);
 
-  /** The fields a letter document has (see {@link LetterDocuments}); all others are on decisions only. */
-  private static final Set<IndexField> ON_LETTER_DOCUMENTS = EnumSet.of(
-      IndexField.LETTER_ID, IndexField.DOC_TYPE, IndexField.CASE_NUMBER, IndexField.DECISION_DATE,
-      IndexField.CASE_SUMMARY, IndexField.TEXT, IndexField.LETTER_JSON, IndexField.SOURCE);
+  /**
+   * The fields a letter document has (see {@link LetterDocuments}); all others are on decisions
+   * only.
+   */
+  private static final Set<IndexField> ON_LETTER_DOCUMENTS =
+      EnumSet.of(
+          IndexField.LETTER_ID,
+          IndexField.DOC_TYPE,
+          IndexField.CASE_NUMBER,
+          IndexField.DECISION_DATE,
+          IndexField.CASE_SUMMARY,
+          IndexField.TEXT,
+          IndexField.LETTER_JSON,
+          IndexField.SOURCE);
 
   private Schema() {}
 
-  /** Whether only decision documents have the index field named {@code fieldName} (false for names not in the schema). */
+  /**
+   * Whether only decision documents have the index field named {@code fieldName} (false for names
+   * not in the schema).
+   */
   public static boolean onDecisionsOnly(String fieldName) {
     return named(fieldName).map(f -> !ON_LETTER_DOCUMENTS.contains(f)).orElse(false);
   }
 
   /** The schema's field called {@code fieldName}, if there is one. */
   private static Optional<IndexField> named(String fieldName) {
-    return Arrays.stream(IndexField.values()).filter(f -> f.fieldName().equals(fieldName)).findFirst();
+    return Arrays.stream(IndexField.values())
+        .filter(f -> f.fieldName().equals(fieldName))
+        .findFirst();
   }
 
   /** A new facets config describing every dimension; build one per index and share it. */
@@ -63,7 +97,10 @@ public final class Schema {
     return HIERARCHICAL.contains(f);
   }
 
-  /** Whether the facet dimension named {@code dim} is hierarchical (false for names not in the schema). */
+  /**
+   * Whether the facet dimension named {@code dim} is hierarchical (false for names not in the
+   * schema).
+   */
   public static boolean isHierarchical(String dim) {
     return named(dim).map(HIERARCHICAL::contains).orElse(false);
   }

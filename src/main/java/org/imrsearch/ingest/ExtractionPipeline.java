@@ -1,5 +1,6 @@
 package org.imrsearch.ingest;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,31 +22,37 @@ import org.imrsearch.extract.LetterExtractor;
 import org.imrsearch.extract.NotALetterException;
 
 /**
- * Reads and extracts files on all cores and hands each result, in input order, to a consumer.
- * At most {@value #IN_FLIGHT_PER_THREAD} files per thread are in flight (running, or done and
- * waiting for their turn: a few MB of typical letters, at worst that many times the 1 million
- * characters a letter may have), so memory stays flat however many files there are. A file that
- * fails, or takes longer than the per-letter limit, becomes a failure result; nothing stops the
- * run.
+ * Reads and extracts files on all cores and hands each result, in input order, to a consumer. At
+ * most {@value #IN_FLIGHT_PER_THREAD} files per thread are in flight (running, or done and waiting
+ * for their turn: a few MB of typical letters, at worst that many times the 1 million characters a
+ * letter may have), so memory stays flat however many files there are. A file that fails, or takes
+ * longer than the per-letter limit, becomes a failure result; nothing stops the run.
  */
 public final class ExtractionPipeline {
   /** Real letters take milliseconds; a letter still running after this is given up. */
   public static final Duration DEFAULT_LETTER_LIMIT = Duration.ofSeconds(30);
+
   /**
-   * Letters in flight: running, or done and waiting in order behind a slow one. The index flushes
-   * a segment on the thread of the letter that fills its buffer; with room for only 4 a thread,
-   * the other workers soon stood idle behind that letter (an ingest ran 5% slower, with 10% of the
-   * CPU idle).
+   * Letters in flight: running, or done and waiting in order behind a slow one. The index flushes a
+   * segment on the thread of the letter that fills its buffer; with room for only 4 a thread, the
+   * other workers soon stood idle behind that letter (an ingest ran 5% slower, with 10% of the CPU
+   * idle).
    */
   private static final int IN_FLIGHT_PER_THREAD = 64;
+
   /** How often the feeder, with every worker busy, checks whether the oldest letter overran. */
   private static final long POLL_MILLIS = 50;
-  /** Files loaded ahead of the workers: a few milliseconds of work, a few MB at most for real letters. */
+
+  /**
+   * Files loaded ahead of the workers: a few milliseconds of work, a few MB at most for real
+   * letters.
+   */
   private static final int READ_AHEAD_FILES = 16;
 
   private final Function<Path, Extraction> worker;
   private final int threads;
   private final Duration letterLimit;
+
   /** Where the worker takes its files' bytes from; null when the worker reads files itself. */
   private final ReadAhead readAhead;
 
@@ -58,11 +65,17 @@ public final class ExtractionPipeline {
     this(reader, extractor, threads, new ReadAhead(reader));
   }
 
-  private ExtractionPipeline(LetterFileReader reader, LetterExtractor extractor, int threads, ReadAhead readAhead) {
-    this(file -> extract(reader, extractor, file, readAhead), threads, DEFAULT_LETTER_LIMIT, readAhead);
+  private ExtractionPipeline(
+      LetterFileReader reader, LetterExtractor extractor, int threads, ReadAhead readAhead) {
+    this(
+        file -> extract(reader, extractor, file, readAhead),
+        threads,
+        DEFAULT_LETTER_LIMIT,
+        readAhead);
   }
 
-  private ExtractionPipeline(Function<Path, Extraction> worker, int threads, Duration letterLimit, ReadAhead readAhead) {
+  private ExtractionPipeline(
+      Function<Path, Extraction> worker, int threads, Duration letterLimit, ReadAhead readAhead) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
@@ -81,8 +94,8 @@ public final class ExtractionPipeline {
   }
 
   /**
-   * Extracts every file, calling {@code sink} once per file, in the order of {@code files}. One
-   * run at a time: the files loaded ahead belong to the run.
+   * Extracts every file, calling {@code sink} once per file, in the order of {@code files}. One run
+   * at a time: the files loaded ahead belong to the run.
    */
   public void run(List<Path> files, Consumer<Extraction> sink) throws InterruptedException {
     // A fixed set of threads that live for the whole run: the analyzers Lucene caches per thread
@@ -90,18 +103,27 @@ public final class ExtractionPipeline {
     // of the ingest). Java cannot stop a thread, so a letter that overruns its limit keeps its
     // thread; the pool then grows by one (see await), and the semaphore keeps the number of
     // working threads at `threads`.
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-      Thread t = new Thread(runnable, "extract");
-      t.setDaemon(true);
-      return t;
-    });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread t = new Thread(runnable, "extract");
+              t.setDaemon(true);
+              return t;
+            });
     Semaphore working = new Semaphore(threads);
     try {
       Deque<Task> inFlight = new ArrayDeque<>();
       int requested = 0;
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
-        for (; readAhead != null && requested < Math.min(files.size(), i + READ_AHEAD_FILES); requested++) {
+        for (;
+            readAhead != null && requested < Math.min(files.size(), i + READ_AHEAD_FILES);
+            requested++) {
           readAhead.request(files.get(requested));
         }
         // Wait for a free worker; meanwhile hand on the oldest letter when it is done or has
@@ -135,9 +157,9 @@ public final class ExtractionPipeline {
   }
 
   /**
-   * A submitted file; its working permit is given back exactly once, by the task or by a
-   * timeout. A free worker starts it at once, so its limit runs from {@code submitted} (reading the
-   * file included: a worker never waits for a read-ahead that has not started).
+   * A submitted file; its working permit is given back exactly once, by the task or by a timeout. A
+   * free worker starts it at once, so its limit runs from {@code submitted} (reading the file
+   * included: a worker never waits for a read-ahead that has not started).
    */
   private record Task(Path file, Future<Extraction> future, Runnable release, long submitted) {
     long nanosLeft(Duration limit) {
@@ -151,19 +173,22 @@ public final class ExtractionPipeline {
 
   private Task submit(ExecutorService pool, Semaphore working, Path file) {
     AtomicBoolean released = new AtomicBoolean();
-    Runnable release = () -> {
-      if (released.compareAndSet(false, true)) {
-        working.release();
-      }
-    };
+    Runnable release =
+        () -> {
+          if (released.compareAndSet(false, true)) {
+            working.release();
+          }
+        };
     long submitted = System.nanoTime();
-    Future<Extraction> future = pool.submit(() -> {
-      try {
-        return worker.apply(file);
-      } finally {
-        release.run();
-      }
-    });
+    Future<Extraction> future =
+        pool.submit(
+            () -> {
+              try {
+                return worker.apply(file);
+              } finally {
+                release.run();
+              }
+            });
     return new Task(file, future, release, submitted);
   }
 
@@ -177,11 +202,14 @@ public final class ExtractionPipeline {
       // thread takes its place.
       pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
       pool.setCorePoolSize(pool.getCorePoolSize() + 1);
-      return Extraction.failed(task.file().toString(),
-          String.format(Locale.ROOT, "gave up after %.1f s: the letter is too large or too garbled to extract",
+      return Extraction.failed(
+          task.file().toString(),
+          String.format(
+              Locale.ROOT,
+              "gave up after %.1f s: the letter is too large or too garbled to extract",
               letterLimit.toMillis() / 1000.0));
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+      if (e.getCause() instanceof UncheckedIOException io) {
         throw io; // the index could not be written (disk full, ...): stop the run, it cannot go on
       }
       return Extraction.failed(task.file().toString(), "extractor error: " + e.getCause());
@@ -193,7 +221,8 @@ public final class ExtractionPipeline {
     return extract(reader, extractor, file, null);
   }
 
-  private static Extraction extract(LetterFileReader reader, LetterExtractor extractor, Path file, ReadAhead readAhead) {
+  private static Extraction extract(
+      LetterFileReader reader, LetterExtractor extractor, Path file, ReadAhead readAhead) {
     String source = file.toString();
     try {
       byte[] bytes = readAhead != null ? readAhead.take(file) : reader.load(file);

@@ -18,11 +18,11 @@ import org.imrsearch.model.Letter;
 
 /**
  * The ingest pipeline: files, read and extracted on all cores, into the index, with a report.
- * Commits every {@code commitEvery} letters or {@code commitInterval}, whichever comes first (so
- * a crash loses at most that much, and a server beside it sees new letters within seconds), and
- * at the end. Letters are indexed as they are extracted, on all cores, so a commit holds the
- * letters before the commit point in input order and possibly a few in flight after it; each
- * letter's block is atomic, so a letter is either whole in a commit or absent.
+ * Commits every {@code commitEvery} letters or {@code commitInterval}, whichever comes first (so a
+ * crash loses at most that much, and a server beside it sees new letters within seconds), and at
+ * the end. Letters are indexed as they are extracted, on all cores, so a commit holds the letters
+ * before the commit point in input order and possibly a few in flight after it; each letter's block
+ * is atomic, so a letter is either whole in a commit or absent.
  */
 public final class Ingester {
   /** Observes progress: called after each file with the running counts. */
@@ -40,7 +40,11 @@ public final class Ingester {
   private final int commitEvery;
   private final Duration commitInterval;
 
-  public Ingester(ExtractionPipeline pipeline, LetterIndexWriter writer, int commitEvery, Duration commitInterval) {
+  public Ingester(
+      ExtractionPipeline pipeline,
+      LetterIndexWriter writer,
+      int commitEvery,
+      Duration commitInterval) {
     if (commitEvery < 1) {
       throw new IllegalArgumentException("commitEvery must be at least 1, was " + commitEvery);
     }
@@ -50,7 +54,8 @@ public final class Ingester {
     this.commitInterval = commitInterval;
   }
 
-  public IngestReport ingest(List<Path> files, Progress progress) throws IOException, InterruptedException {
+  public IngestReport ingest(List<Path> files, Progress progress)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     List<ExtractionFailure> failed = new ArrayList<>();
     AtomicInteger done = new AtomicInteger();
@@ -59,25 +64,30 @@ public final class Ingester {
     try (BackgroundCommits commits = new BackgroundCommits()) {
       // Letters are indexed on the worker threads as soon as they are extracted; the counting,
       // the report and the commits happen here, in input order.
-      pipeline.then(this::index).run(files, extraction -> {
-        commits.reportFinished(progress);
-        if (!extraction.ok()) {
-          failed.add(extraction.failure());
-        } else {
-          Letter letter = extraction.letter();
-          counts[0]++;
-          counts[1] += letter.decisions().size();
-          counts[2] += letter.decisions().isEmpty() ? 1 : 0;
-          counts[3] += letter.warnings().size();
-          boolean due = counts[0] - lastCommit[1] >= commitEvery
-              || System.nanoTime() - lastCommit[0] >= commitInterval.toNanos();
-          if (due && commits.start(counts[0])) {
-            lastCommit[0] = System.nanoTime();
-            lastCommit[1] = counts[0];
-          }
-        }
-        progress.update(done.incrementAndGet(), files.size(), counts[0], failed.size());
-      });
+      pipeline
+          .then(this::index)
+          .run(
+              files,
+              extraction -> {
+                commits.reportFinished(progress);
+                if (!extraction.ok()) {
+                  failed.add(extraction.failure());
+                } else {
+                  Letter letter = extraction.letter();
+                  counts[0]++;
+                  counts[1] += letter.decisions().size();
+                  counts[2] += letter.decisions().isEmpty() ? 1 : 0;
+                  counts[3] += letter.warnings().size();
+                  boolean due =
+                      counts[0] - lastCommit[1] >= commitEvery
+                          || System.nanoTime() - lastCommit[0] >= commitInterval.toNanos();
+                  if (due && commits.start(counts[0])) {
+                    lastCommit[0] = System.nanoTime();
+                    lastCommit[1] = counts[0];
+                  }
+                }
+                progress.update(done.incrementAndGet(), files.size(), counts[0], failed.size());
+              });
       commits.awaitRunning(progress);
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -85,32 +95,38 @@ public final class Ingester {
     writer.commit();
     progress.committed(counts[0]);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new IngestReport(files.size(), counts[0], counts[1], counts[2], counts[3], failed, seconds);
+    return new IngestReport(
+        files.size(), counts[0], counts[1], counts[2], counts[3], failed, seconds);
   }
 
   /**
-   * Commits on a thread of their own, one at a time. A commit flushes everything indexed since
-   * the last one; done on the thread that feeds the workers, it left them idle meanwhile.
-   * Lucene lets indexing go on during a commit; the commit holds at least the letters counted
-   * when it started.
+   * Commits on a thread of their own, one at a time. A commit flushes everything indexed since the
+   * last one; done on the thread that feeds the workers, it left them idle meanwhile. Lucene lets
+   * indexing go on during a commit; the commit holds at least the letters counted when it started.
    */
   private final class BackgroundCommits implements AutoCloseable {
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "commit");
-      t.setDaemon(true);
-      return t;
-    });
+    private final ExecutorService thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "commit");
+              t.setDaemon(true);
+              return t;
+            });
     private Future<Integer> running;
 
-    /** Starts a commit holding the first {@code letters} letters; false when one is still running. */
+    /**
+     * Starts a commit holding the first {@code letters} letters; false when one is still running.
+     */
     boolean start(int letters) {
       if (running != null) {
         return false;
       }
-      running = thread.submit(() -> {
-        writer.commit();
-        return letters;
-      });
+      running =
+          thread.submit(
+              () -> {
+                writer.commit();
+                return letters;
+              });
       return true;
     }
 
@@ -134,7 +150,9 @@ public final class Ingester {
       try {
         return finished.get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException("commit failed", e.getCause());
+        throw e.getCause() instanceof IOException io
+            ? new UncheckedIOException(io)
+            : new IllegalStateException("commit failed", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while committing", e);
@@ -157,7 +175,9 @@ public final class Ingester {
     }
   }
 
-  /** Indexes an extracted letter (on a worker thread); a letter the index refuses becomes a failure. */
+  /**
+   * Indexes an extracted letter (on a worker thread); a letter the index refuses becomes a failure.
+   */
   private Extraction index(Extraction extraction) {
     if (!extraction.ok()) {
       return extraction;

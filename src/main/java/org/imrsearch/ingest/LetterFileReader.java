@@ -16,8 +16,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Reads a letter file into text: PDF through PDFBox (in reading order, ignoring the "no text
- * extraction" permission flag that several public letters carry), text files in whatever
- * encoding they come in (UTF-8, UTF-16 with a byte-order mark, else Windows-1252).
+ * extraction" permission flag that several public letters carry), text files in whatever encoding
+ * they come in (UTF-8, UTF-16 with a byte-order mark, else Windows-1252).
  */
 public final class LetterFileReader {
   /** Real letters are 20-200 KB; anything this large is not one letter. */
@@ -30,7 +30,10 @@ public final class LetterFileReader {
     return text(file, load(file));
   }
 
-  /** The bytes of {@code file}, refused when empty or too large: the part of reading that waits for the disk. */
+  /**
+   * The bytes of {@code file}, refused when empty or too large: the part of reading that waits for
+   * the disk.
+   */
   public byte[] load(Path file) throws UnreadableFileException {
     if (!Files.isRegularFile(file)) {
       throw new UnreadableFileException(Files.exists(file) ? "not a regular file" : "no such file");
@@ -45,8 +48,12 @@ public final class LetterFileReader {
       throw new UnreadableFileException("empty file");
     }
     if (size > MAX_BYTES) {
-      throw new UnreadableFileException(String.format(Locale.ROOT,
-          "file too large for one letter (%.1f MB; the limit is %d MB)", size / 1048576.0, MAX_BYTES / 1048576));
+      throw new UnreadableFileException(
+          String.format(
+              Locale.ROOT,
+              "file too large for one letter (%.1f MB; the limit is %d MB)",
+              size / 1048576.0,
+              MAX_BYTES / 1048576));
     }
     try {
       return Files.readAllBytes(file);
@@ -55,13 +62,17 @@ public final class LetterFileReader {
     }
   }
 
-  /** The text of {@code file}, given its bytes: the part of reading that computes (PDF text, decoding). */
+  /**
+   * The text of {@code file}, given its bytes: the part of reading that computes (PDF text,
+   * decoding).
+   */
   public String text(Path file, byte[] bytes) throws UnreadableFileException {
     return isPdf(file, bytes) ? pdfText(bytes) : decode(bytes);
   }
 
   private static boolean isPdf(Path file, byte[] bytes) {
-    boolean magic = bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
+    boolean magic =
+        bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
     return magic || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
   }
 
@@ -74,8 +85,11 @@ public final class LetterFileReader {
       stripper.setSortByPosition(true);
       String text = stripper.getText(document);
       if (text.isBlank()) {
-        throw new UnreadableFileException(document.getNumberOfPages() == 0 ? "PDF has no pages"
-            : "PDF has no text layer (a scanned image?): it needs OCR before it can be indexed");
+        throw new UnreadableFileException(
+            document.getNumberOfPages() == 0
+                ? "PDF has no pages"
+                : "PDF has no text layer (a scanned image?): it needs OCR before it can be"
+                    + " indexed");
       }
       return text;
     } catch (InvalidPasswordException e) {
@@ -87,16 +101,20 @@ public final class LetterFileReader {
 
   /** UTF-16 or UTF-8 by byte-order mark, else strict UTF-8, else Windows-1252 (never fails). */
   static String decode(byte[] bytes) throws UnreadableFileException {
-    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       return new String(bytes, StandardCharsets.UTF_16);
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       text = new String(bytes, WINDOWS_1252);
     }

@@ -22,7 +22,10 @@ public final class LetterFiles {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
-          walk.filter(Files::isRegularFile).filter(LetterFiles::isLetterFile).sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile)
+              .filter(LetterFiles::isLetterFile)
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot list " + input, e);
         }

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Loads letter files ahead of the extraction threads, on I/O threads of its own. Read from a disk
  * whose cache does not hold the corpus, a worker that loaded its own file sat idle while the disk
  * seeked: a sixth of an ingest of generated letters. With the next files already loaded, the
- * workers only compute. It holds only the files requested and not yet taken (the pipeline
- * requests 16 ahead: about 100 KB of text letters, at worst 16 times the 20 MB a file may have);
- * its threads end when it has been idle for a few seconds.
+ * workers only compute. It holds only the files requested and not yet taken (the pipeline requests
+ * 16 ahead: about 100 KB of text letters, at worst 16 times the 20 MB a file may have); its threads
+ * end when it has been idle for a few seconds.
  */
 final class ReadAhead {
   private static final int IO_THREADS = 4;
@@ -28,11 +28,18 @@ final class ReadAhead {
 
   ReadAhead(LetterFileReader reader) {
     this.reader = reader;
-    this.io = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "read-ahead");
-      t.setDaemon(true);
-      return t;
-    });
+    this.io =
+        new ThreadPoolExecutor(
+            IO_THREADS,
+            IO_THREADS,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "read-ahead");
+              t.setDaemon(true);
+              return t;
+            });
     io.allowCoreThreadTimeOut(true);
   }
 
@@ -41,16 +48,19 @@ final class ReadAhead {
     requested.computeIfAbsent(file, f -> io.submit(() -> reader.load(f)));
   }
 
-  /** Drops what was loaded and not taken (a run that stopped early), so no later run sees stale bytes. */
+  /**
+   * Drops what was loaded and not taken (a run that stopped early), so no later run sees stale
+   * bytes.
+   */
   void forget() {
     requested.values().forEach(f -> f.cancel(true));
     requested.clear();
   }
 
   /**
-   * The bytes of {@code file}: the ones loaded ahead when it was requested, else read now. A
-   * worker never waits for a load that has not started (the I/O threads are behind, or stuck on
-   * a slow file): it reads the file itself.
+   * The bytes of {@code file}: the ones loaded ahead when it was requested, else read now. A worker
+   * never waits for a load that has not started (the I/O threads are behind, or stuck on a slow
+   * file): it reads the file itself.
    */
   byte[] take(Path file) throws UnreadableFileException {
     Future<byte[]> ahead = requested.remove(file);

@@ -6,8 +6,8 @@ import java.util.Objects;
  * One disputed item and IMR's decision on it: the unit that overturn rates count.
  *
  * @param item the decided item as named in the letter
- * @param itemContext the whole item paragraph when it says more than the item (a modified
- *     request: what was asked for and what the claims administrator authorized), else null
+ * @param itemContext the whole item paragraph when it says more than the item (a modified request:
+ *     what was asked for and what the claims administrator authorized), else null
  * @param outcome upheld or overturned; never null
  * @param treatmentCategory the category from index-config/treatments.tsv, "Other" when none fits
  * @param rationale the reviewer's written reasoning

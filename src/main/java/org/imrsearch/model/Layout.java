@@ -2,7 +2,9 @@ package org.imrsearch.model;
 
 /** The letter layouts the extractor recognises, oldest first. */
 public enum Layout {
-  /** 2013: "Notice of Independent Medical Review Determination", "1) MAXIMUS ... has determined". */
+  /**
+   * 2013: "Notice of Independent Medical Review Determination", "1) MAXIMUS ... has determined".
+   */
   NOTICE_2013("notice-2013"),
   /** 2013-2014: "MAXIMUS FEDERAL SERVICES, INC.", "IMR DECISION(S) AND RATIONALE(S)". */
   MAXIMUS_2013("maximus-2013"),

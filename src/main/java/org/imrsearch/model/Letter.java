@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One IMR determination letter, extracted. Immutable; Jackson writes it as the extraction
- * contract (JSON Lines from {@code imr extract}).
+ * One IMR determination letter, extracted. Immutable; Jackson writes it as the extraction contract
+ * (JSON Lines from {@code imr extract}).
  *
  * @param source the path the letter was read from, as given
  * @param id stable id: the case number, else "sha-" and a content hash

@@ -27,20 +27,20 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The facet counts of a broad query's hits, value by value: in each segment, the hits' bits
- * intersected with each value's bits ({@link FacetBitSets}), a population count over a machine
- * word per 64 documents. Reading each hit's facet ordinals instead (Lucene's doc-value counting)
- * costs about 20 ordinals per decision: 15-17 ms of a common phrase's 25-32 at a million letters,
- * where the bits take about 3.5 ms on two threads (memory bandwidth: about 50 MB of bits read).
+ * intersected with each value's bits ({@link FacetBitSets}), a population count over a machine word
+ * per 64 documents. Reading each hit's facet ordinals instead (Lucene's doc-value counting) costs
+ * about 20 ordinals per decision: 15-17 ms of a common phrase's 25-32 at a million letters, where
+ * the bits take about 3.5 ms on two threads (memory bandwidth: about 50 MB of bits read).
  *
- * <p>The given dimensions are counted at construction, segments side by side; other levels, such
- * as the parts under a selected citation, when first asked for. A level with too many values to
- * keep as bits is answered by {@code fallback}, Lucene's own counts, worked out only if needed.
+ * <p>The given dimensions are counted at construction, segments side by side; other levels, such as
+ * the parts under a selected citation, when first asked for. A level with too many values to keep
+ * as bits is answered by {@code fallback}, Lucene's own counts, worked out only if needed.
  *
- * <p>The children's labels and counts, their order (most first, ties in label order), the cut
- * at top N, and what a level without counted children gives (top children: null; all children:
- * an empty result) are Lucene's. Unlike Lucene: a dimension's or path's own total is not kept
- * ({@link FacetResult#value} is -1, as Lucene gives for multi-valued dimensions), and a path the
- * index does not have gives an empty result or a count of 0, not null or -1.
+ * <p>The children's labels and counts, their order (most first, ties in label order), the cut at
+ * top N, and what a level without counted children gives (top children: null; all children: an
+ * empty result) are Lucene's. Unlike Lucene: a dimension's or path's own total is not kept ({@link
+ * FacetResult#value} is -1, as Lucene gives for multi-valued dimensions), and a path the index does
+ * not have gives an empty result or a count of 0, not null or -1.
  */
 final class BitSetFacetCounts extends Facets {
   /** Lucene's facet counts of the same hits, for levels this does not keep. */
@@ -50,22 +50,36 @@ final class BitSetFacetCounts extends Facets {
 
   private record SegmentHits(LeafReaderContext leaf, FixedBitSet bits) {}
 
-  private static final Comparator<LabelAndValue> MOST_FIRST = Comparator
-      .comparingInt((LabelAndValue lv) -> lv.value.intValue()).reversed()
-      .thenComparing(lv -> new BytesRef(lv.label));
+  private static final Comparator<LabelAndValue> MOST_FIRST =
+      Comparator.comparingInt((LabelAndValue lv) -> lv.value.intValue())
+          .reversed()
+          .thenComparing(lv -> new BytesRef(lv.label));
 
   private final FacetBitSets bitSets;
   private final FacetsConfig config;
   private final List<SegmentHits> hits = new ArrayList<>();
   private final Fallback fallback;
   private final List<String> dims;
-  /** Counts per level ("dim" or "dim/path" encoded), empty when the level is counted by the fallback. */
+
+  /**
+   * Counts per level ("dim" or "dim/path" encoded), empty when the level is counted by the
+   * fallback.
+   */
   private final Map<String, Optional<Map<String, Integer>>> levels = new ConcurrentHashMap<>();
+
   private Facets fallbackCounts;
 
-  /** Counts {@code dims} now, the segments side by side on {@code executor} and the calling thread. */
-  BitSetFacetCounts(FacetBitSets bitSets, FacetsConfig config, FacetsCollector collected, List<String> dims, Executor executor,
-      Fallback fallback) throws IOException {
+  /**
+   * Counts {@code dims} now, the segments side by side on {@code executor} and the calling thread.
+   */
+  BitSetFacetCounts(
+      FacetBitSets bitSets,
+      FacetsConfig config,
+      FacetsCollector collected,
+      List<String> dims,
+      Executor executor,
+      Fallback fallback)
+      throws IOException {
     this.bitSets = bitSets;
     this.config = config;
     this.fallback = fallback;
@@ -80,18 +94,22 @@ final class BitSetFacetCounts extends Facets {
     // throws the first failure.
     List<Callable<List<Optional<Map<String, Integer>>>>> segments = new ArrayList<>();
     for (SegmentHits segment : hits) {
-      segments.add(() -> {
-        List<Optional<Map<String, Integer>>> counts = new ArrayList<>();
-        for (String dim : this.dims) {
-          counts.add(count(segment, dim));
-        }
-        return counts;
-      });
+      segments.add(
+          () -> {
+            List<Optional<Map<String, Integer>>> counts = new ArrayList<>();
+            for (String dim : this.dims) {
+              counts.add(count(segment, dim));
+            }
+            return counts;
+          });
     }
-    List<List<Optional<Map<String, Integer>>>> counted = new TaskExecutor(executor).invokeAll(segments);
+    List<List<Optional<Map<String, Integer>>>> counted =
+        new TaskExecutor(executor).invokeAll(segments);
     for (int d = 0; d < this.dims.size(); d++) {
       int dim = d;
-      levels.put(FacetsConfig.pathToString(this.dims.get(d)), merge(counted.stream().map(c -> c.get(dim)).toList()));
+      levels.put(
+          FacetsConfig.pathToString(this.dims.get(d)),
+          merge(counted.stream().map(c -> c.get(dim)).toList()));
     }
   }
 
@@ -110,13 +128,15 @@ final class BitSetFacetCounts extends Facets {
 
   private Optional<Map<String, Integer>> counts(String dim, String... path) throws IOException {
     try {
-      return levels.computeIfAbsent(FacetsConfig.pathToString(dim, path), key -> {
-        try {
-          return count(dim, path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      return levels.computeIfAbsent(
+          FacetsConfig.pathToString(dim, path),
+          key -> {
+            try {
+              return count(dim, path);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -130,9 +150,13 @@ final class BitSetFacetCounts extends Facets {
     return merge(segments);
   }
 
-  /** One segment's counts of the level, or empty if the level has too many values to keep as bits. */
-  private Optional<Map<String, Integer>> count(SegmentHits segment, String dim, String... path) throws IOException {
-    Optional<FacetBitSets.Level> level = bitSets.level(segment.leaf(), drillDownField(dim), dim, path);
+  /**
+   * One segment's counts of the level, or empty if the level has too many values to keep as bits.
+   */
+  private Optional<Map<String, Integer>> count(SegmentHits segment, String dim, String... path)
+      throws IOException {
+    Optional<FacetBitSets.Level> level =
+        bitSets.level(segment.leaf(), drillDownField(dim), dim, path);
     if (level.isEmpty()) {
       return Optional.empty();
     }
@@ -148,18 +172,27 @@ final class BitSetFacetCounts extends Facets {
     return Optional.of(counts);
   }
 
-  /** The field of {@code dim}'s drill-down terms, which the bits are read from: it must have every path of every value. */
+  /**
+   * The field of {@code dim}'s drill-down terms, which the bits are read from: it must have every
+   * path of every value.
+   */
   private String drillDownField(String dim) {
     FacetsConfig.DimConfig dimConfig = config.getDimConfig(dim);
     if (dimConfig.drillDownTermsIndexing != FacetsConfig.DrillDownTermsIndexing.ALL
-        && dimConfig.drillDownTermsIndexing != FacetsConfig.DrillDownTermsIndexing.ALL_PATHS_NO_DIM) {
-      throw new IllegalStateException("facet " + dim + " is indexed without a drill-down term for every path ("
-          + dimConfig.drillDownTermsIndexing + "): its values cannot be counted from bit sets");
+        && dimConfig.drillDownTermsIndexing
+            != FacetsConfig.DrillDownTermsIndexing.ALL_PATHS_NO_DIM) {
+      throw new IllegalStateException(
+          "facet "
+              + dim
+              + " is indexed without a drill-down term for every path ("
+              + dimConfig.drillDownTermsIndexing
+              + "): its values cannot be counted from bit sets");
     }
     return dimConfig.indexFieldName;
   }
 
-  private static Optional<Map<String, Integer>> merge(List<Optional<Map<String, Integer>>> segments) {
+  private static Optional<Map<String, Integer>> merge(
+      List<Optional<Map<String, Integer>>> segments) {
     Map<String, Integer> total = new HashMap<>();
     for (Optional<Map<String, Integer>> segment : segments) {
       if (segment.isEmpty()) {
@@ -186,7 +219,9 @@ final class BitSetFacetCounts extends Facets {
     }
     List<LabelAndValue> children = children(counts.get());
     children.sort(MOST_FIRST);
-    return children.isEmpty() ? null : result(dim, path, children.subList(0, Math.min(topN, children.size())), children.size());
+    return children.isEmpty()
+        ? null
+        : result(dim, path, children.subList(0, Math.min(topN, children.size())), children.size());
   }
 
   @Override
@@ -230,7 +265,8 @@ final class BitSetFacetCounts extends Facets {
     return children;
   }
 
-  private static FacetResult result(String dim, String[] path, List<LabelAndValue> children, int childCount) {
+  private static FacetResult result(
+      String dim, String[] path, List<LabelAndValue> children, int childCount) {
     return new FacetResult(dim, path, -1, children.toArray(LabelAndValue[]::new), childCount);
   }
 }

@@ -6,9 +6,9 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * The opaque "next page" cursor of search-after paging: the last hit's score (or date) and
- * document number. Valid while the index does not change under it; a stale cursor gives a
- * slightly shifted page, never an error.
+ * The opaque "next page" cursor of search-after paging: the last hit's score (or date) and document
+ * number. Valid while the index does not change under it; a stale cursor gives a slightly shifted
+ * page, never an error.
  */
 final class Cursor {
   private static final Pattern FORMAT = Pattern.compile("([rd])\\.(-?\\d+)\\.(\\d+)");
@@ -25,7 +25,8 @@ final class Cursor {
   static ScoreDoc decode(String cursor, boolean byDate) {
     Matcher m = FORMAT.matcher(cursor);
     if (!m.matches() || (m.group(1).equals("d") != byDate)) {
-      throw new BadRequestException("after is not a cursor of this sort order: use the 'next' value of the previous page");
+      throw new BadRequestException(
+          "after is not a cursor of this sort order: use the 'next' value of the previous page");
     }
     try {
       int doc = Integer.parseInt(m.group(3));

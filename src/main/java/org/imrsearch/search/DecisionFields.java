@@ -10,13 +10,23 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.imrsearch.index.IndexField;
 
-/** Reads the stored fields of decision documents (with the rationale, for passages) into {@link Hit}s. */
+/**
+ * Reads the stored fields of decision documents (with the rationale, for passages) into {@link
+ * Hit}s.
+ */
 final class DecisionFields {
-  private static final Set<String> SHOWN = Set.of(
-      IndexField.DECISION_ID.fieldName(), IndexField.LETTER_ID.fieldName(), IndexField.CASE_NUMBER.fieldName(),
-      IndexField.DECISION_DATE.fieldName(), IndexField.ITEM.fieldName(), IndexField.OUTCOME.fieldName(),
-      IndexField.TREATMENT.fieldName(), IndexField.SPECIALTY.fieldName(), IndexField.GUIDELINE.fieldName(),
-      IndexField.RATIONALE.fieldName());
+  private static final Set<String> SHOWN =
+      Set.of(
+          IndexField.DECISION_ID.fieldName(),
+          IndexField.LETTER_ID.fieldName(),
+          IndexField.CASE_NUMBER.fieldName(),
+          IndexField.DECISION_DATE.fieldName(),
+          IndexField.ITEM.fieldName(),
+          IndexField.OUTCOME.fieldName(),
+          IndexField.TREATMENT.fieldName(),
+          IndexField.SPECIALTY.fieldName(),
+          IndexField.GUIDELINE.fieldName(),
+          IndexField.RATIONALE.fieldName());
 
   private DecisionFields() {}
 

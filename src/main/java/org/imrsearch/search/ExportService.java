@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -22,11 +23,24 @@ import org.imrsearch.index.IndexField;
  * hundred (search-after), so memory does not grow with the result.
  */
 public final class ExportService {
-  public enum Format { CSV, JSONL }
+  public enum Format {
+    CSV,
+    JSONL
+  }
 
   private static final int BATCH = 500;
-  private static final List<String> COLUMNS = List.of(
-      "decision_id", "letter_id", "case_number", "decision_date", "item", "outcome", "treatment", "specialties", "guidelines", "rationale");
+  private static final List<String> COLUMNS =
+      List.of(
+          "decision_id",
+          "letter_id",
+          "case_number",
+          "decision_date",
+          "item",
+          "outcome",
+          "treatment",
+          "specialties",
+          "guidelines",
+          "rationale");
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
@@ -39,7 +53,9 @@ public final class ExportService {
   }
 
   /** Parses and checks the request before anything is written, so errors can still be a 400. */
-  public Export prepare(String queryText, Map<Filter, List<String>> filters, Format format, long limit) throws IOException {
+  public Export prepare(
+      String queryText, Map<Filter, List<String>> filters, Format format, long limit)
+      throws IOException {
     if (limit < 1) {
       throw new BadRequestException("limit must be 1 or more, was " + limit);
     }
@@ -55,11 +71,18 @@ public final class ExportService {
     long writeTo(OutputStream out) throws IOException;
   }
 
-  private long write(String queryText, Map<Filter, List<String>> filters, Format format, long limit, OutputStream out)
+  private long write(
+      String queryText,
+      Map<Filter, List<String>> filters,
+      Format format,
+      long limit,
+      OutputStream out)
       throws IOException {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
-      DrillDownQuery query = SearchService.drillDown(searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
+      DrillDownQuery query =
+          SearchService.drillDown(
+              searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS) + "\r\n");
@@ -68,7 +91,9 @@ public final class ExportService {
       long written = 0;
       ScoreDoc after = null;
       while (written < limit) {
-        TopDocs page = searcher.searchAfter(after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
+        TopDocs page =
+            searcher.searchAfter(
+                after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
         for (ScoreDoc sd : page.scoreDocs) {
           Document d = stored.document(sd.doc);
           List<String> row = row(d);
@@ -76,7 +101,7 @@ public final class ExportService {
             w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
             w.write("\r\n");
           } else {
-            Map<String, String> record = new java.util.LinkedHashMap<>();
+            Map<String, String> record = new LinkedHashMap<>();
             for (int i = 0; i < COLUMNS.size(); i++) {
               record.put(COLUMNS.get(i), row.get(i));
             }
@@ -99,8 +124,15 @@ public final class ExportService {
   private static List<String> row(Document d) {
     Hit h = DecisionFields.hit(d, List.of());
     return List.of(
-        h.decisionId(), h.letterId(), nz(h.caseNumber()), h.decisionDate() == null ? "" : h.decisionDate().toString(),
-        nz(h.item()), nz(h.outcome()), nz(h.treatment()), String.join("; ", h.specialties()), String.join("; ", h.guidelines()),
+        h.decisionId(),
+        h.letterId(),
+        nz(h.caseNumber()),
+        h.decisionDate() == null ? "" : h.decisionDate().toString(),
+        nz(h.item()),
+        nz(h.outcome()),
+        nz(h.treatment()),
+        String.join("; ", h.specialties()),
+        String.join("; ", h.guidelines()),
         nz(d.get(IndexField.RATIONALE.fieldName())));
   }
 
@@ -109,15 +141,19 @@ public final class ExportService {
   }
 
   /**
-   * RFC 4180 quoting; a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR)
-   * gets a leading apostrophe, because letter text is untrusted.
+   * RFC 4180 quoting; a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
+   * leading apostrophe, because letter text is untrusted.
    */
   static String csvCell(String value) {
     String v = value;
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
+    if (v.contains(",")
+        || v.contains("\"")
+        || v.contains("\n")
+        || v.contains("\r")
+        || !v.equals(value)) {
       v = "\"" + v.replace("\"", "\"\"") + "\"";
     }
     return v;

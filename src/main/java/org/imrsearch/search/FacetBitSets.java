@@ -48,19 +48,21 @@ final class FacetBitSets {
    */
   FacetBitSets(long maxBytes, int maxValues) {
     this.maxValues = maxValues;
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((Key key, Optional<Level> level) -> level.map(FacetBitSets::bytes).orElse(1))
-        .executor(Runnable::run) // evict on the caller's thread, not a shared pool's
-        .build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((Key key, Optional<Level> level) -> level.map(FacetBitSets::bytes).orElse(1))
+            .executor(Runnable::run) // evict on the caller's thread, not a shared pool's
+            .build();
   }
 
   /**
-   * The values directly under {@code path} of dimension {@code dim} in segment {@code leaf}
-   * (with an empty path: the dimension's own values), or empty if there are more than the
-   * configured most.
+   * The values directly under {@code path} of dimension {@code dim} in segment {@code leaf} (with
+   * an empty path: the dimension's own values), or empty if there are more than the configured
+   * most.
    */
-  Optional<Level> level(LeafReaderContext leaf, String field, String dim, String... path) throws IOException {
+  Optional<Level> level(LeafReaderContext leaf, String field, String dim, String... path)
+      throws IOException {
     String level = FacetsConfig.pathToString(dim, path);
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     if (helper == null) {
@@ -68,21 +70,25 @@ final class FacetBitSets {
     }
     Object segment = helper.getKey();
     if (watchedSegments.add(segment)) {
-      helper.addClosedListener(closed -> {
-        watchedSegments.remove(closed);
-        cache.asMap().keySet().removeIf(k -> k.segment() == closed);
-      });
+      helper.addClosedListener(
+          closed -> {
+            watchedSegments.remove(closed);
+            cache.asMap().keySet().removeIf(k -> k.segment() == closed);
+          });
     }
     Key key = new Key(segment, field, level);
     Optional<Level> found;
     try {
-      found = cache.get(key, k -> {
-        try {
-          return read(leaf.reader(), field, level, path.length + 2);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      found =
+          cache.get(
+              key,
+              k -> {
+                try {
+                  return read(leaf.reader(), field, level, path.length + 2);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -94,11 +100,14 @@ final class FacetBitSets {
 
   /** Bytes the cache holds now. */
   long bytes() {
-    return cache.asMap().values().stream().mapToLong(l -> l.map(FacetBitSets::bytes).orElse(0)).sum();
+    return cache.asMap().values().stream()
+        .mapToLong(l -> l.map(FacetBitSets::bytes).orElse(0))
+        .sum();
   }
 
   /** The children of {@code level}: the drill-down terms one component longer than it. */
-  private Optional<Level> read(LeafReader reader, String field, String level, int childDepth) throws IOException {
+  private Optional<Level> read(LeafReader reader, String field, String level, int childDepth)
+      throws IOException {
     List<String> labels = new ArrayList<>();
     List<FixedBitSet> docs = new ArrayList<>();
     Terms terms = reader.terms(field);
@@ -112,7 +121,9 @@ final class FacetBitSets {
     }
     PostingsEnum postings = null;
     // Terms are sorted, so the level's subtree is one run; deeper terms in it are skipped.
-    for (BytesRef term = te.term(); term != null && StringHelper.startsWith(term, prefix); term = te.next()) {
+    for (BytesRef term = te.term();
+        term != null && StringHelper.startsWith(term, prefix);
+        term = te.next()) {
       String[] components = FacetsConfig.stringToPath(term.utf8ToString());
       if (components.length != childDepth) {
         continue;

@@ -3,8 +3,8 @@ package org.imrsearch.search;
 import java.util.List;
 
 /**
- * The values of one facet with their decision counts, as if this facet's own selection were
- * off (so picking a second value shows what it adds).
+ * The values of one facet with their decision counts, as if this facet's own selection were off (so
+ * picking a second value shows what it adds).
  *
  * @param name the filter parameter ("specialty")
  * @param label a human label ("Reviewer specialty")

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.imrsearch.index.IndexField;
 
 /**
- * The facet dimensions users filter and group by, with the names the API and pages use.
- * Several values of one filter mean "any of them"; different filters must all hold.
+ * The facet dimensions users filter and group by, with the names the API and pages use. Several
+ * values of one filter mean "any of them"; different filters must all hold.
  */
 public enum Filter {
   SPECIALTY("specialty", IndexField.SPECIALTY, "Reviewer specialty"),
@@ -58,8 +58,14 @@ public enum Filter {
   }
 
   public static Filter parse(String param) {
-    return byParam(param).orElseThrow(() -> new BadRequestException("unknown grouping or filter '" + param
-        + "'; use one of " + Arrays.stream(values()).map(Filter::param).toList()));
+    return byParam(param)
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "unknown grouping or filter '"
+                        + param
+                        + "'; use one of "
+                        + Arrays.stream(values()).map(Filter::param).toList()));
   }
 
   @Override

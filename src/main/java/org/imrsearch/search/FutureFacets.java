@@ -10,9 +10,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 
 /**
- * Facets being counted on another thread: a search hands them back at once and reads and
- * highlights its page of hits while the counting runs, and the first question asked of them
- * waits for the counts.
+ * Facets being counted on another thread: a search hands them back at once and reads and highlights
+ * its page of hits while the counting runs, and the first question asked of them waits for the
+ * counts.
  */
 final class FutureFacets extends Facets {
   interface Counting {
@@ -25,15 +25,21 @@ final class FutureFacets extends Facets {
     this.counts = counts;
   }
 
-  /** Starts {@code counting} on {@code executor}, whose threads may block (they wait for segment tasks). */
+  /**
+   * Starts {@code counting} on {@code executor}, whose threads may block (they wait for segment
+   * tasks).
+   */
   static FutureFacets start(Counting counting, Executor executor) {
-    return new FutureFacets(CompletableFuture.supplyAsync(() -> {
-      try {
-        return counting.count();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, executor));
+    return new FutureFacets(
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return counting.count();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            executor));
   }
 
   /** Waits until {@code facets}, if they are being counted, are done, whatever the outcome. */

@@ -8,7 +8,10 @@ import org.apache.lucene.search.TermQuery;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 
-/** The index's size, freshness and schema version, how the result cache is doing, and the facet bit sets' memory. */
+/**
+ * The index's size, freshness and schema version, how the result cache is doing, and the facet bit
+ * sets' memory.
+ */
 public final class HealthService {
   private final IndexSearchers searchers;
   private final ResultCache cache;
@@ -22,11 +25,19 @@ public final class HealthService {
     searchers.refresh();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
-      long letters = searcher.count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)));
+      long letters =
+          searcher.count(
+              new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)));
       long decisions = searcher.count(QuerySyntax.decisions());
       Map<String, String> commit = snapshot.commitData();
-      return new IndexHealth("ok", letters, decisions, commit.get(Schema.COMMIT_TIME), commit.get(Schema.COMMIT_SCHEMA_VERSION),
-          cache.stats(), searchers.facetBitSetBytes());
+      return new IndexHealth(
+          "ok",
+          letters,
+          decisions,
+          commit.get(Schema.COMMIT_TIME),
+          commit.get(Schema.COMMIT_SCHEMA_VERSION),
+          cache.stats(),
+          searchers.facetBitSetBytes());
     }
   }
 }

@@ -4,5 +4,11 @@ package org.imrsearch.search;
  * What /api/health reports about the index; {@code facetBitSetBytes} is the memory the facet
  * values' bit sets take now (see {@code FacetBitSets}), which grows with the index.
  */
-public record IndexHealth(String status, long letters, long decisions, String lastCommit, String schemaVersion,
-    ResultCache.Stats resultCache, long facetBitSetBytes) {}
+public record IndexHealth(
+    String status,
+    long letters,
+    long decisions,
+    String lastCommit,
+    String schemaVersion,
+    ResultCache.Stats resultCache,
+    long facetBitSetBytes) {}

@@ -31,20 +31,21 @@ import org.imrsearch.index.LetterCodec;
 import org.imrsearch.index.Schema;
 
 /**
- * Point-in-time searchers over one index, refreshed as new commits appear. Each searcher comes
- * with the facet state of its reader, built once per refresh rather than once per query.
+ * Point-in-time searchers over one index, refreshed as new commits appear. Each searcher comes with
+ * the facet state of its reader, built once per refresh rather than once per query.
  */
 public final class IndexSearchers implements AutoCloseable {
   /**
    * A query with at least one hit in this many documents counts its facets from bit sets. At a
-   * million letters the bit sets cost about 3.5 ms whatever the hits, doc values about 35 ns a
-   * hit: even at about 100,000 hits, one in 33 documents.
+   * million letters the bit sets cost about 3.5 ms whatever the hits, doc values about 35 ns a hit:
+   * even at about 100,000 hits, one in 33 documents.
    */
   static final int BROAD = 32;
+
   /**
    * The most values of one facet level kept as bit sets: the sidebar's largest level (reviewer
-   * specialty) has a few dozen; a level with hundreds (the sections under one guideline, in a
-   * large real corpus) is counted from doc values instead.
+   * specialty) has a few dozen; a level with hundreds (the sections under one guideline, in a large
+   * real corpus) is counted from doc values instead.
    */
   static final int MAX_VALUES_AS_BITS = 128;
 
@@ -61,8 +62,8 @@ public final class IndexSearchers implements AutoCloseable {
     }
 
     /**
-     * A searcher of the same point in time that gives up after {@code timeout}: each request
-     * gets its own, since the limit is a property of the searcher.
+     * A searcher of the same point in time that gives up after {@code timeout}: each request gets
+     * its own, since the limit is a property of the searcher.
      */
     public IndexSearcher searcher(Duration timeout) {
       IndexSearcher limited = new IndexSearcher(searcher.getIndexReader(), segmentThreads);
@@ -70,7 +71,10 @@ public final class IndexSearchers implements AutoCloseable {
       return limited;
     }
 
-    /** Identifies this point in time: equal for snapshots of the same reader, so results can be cached by it. */
+    /**
+     * Identifies this point in time: equal for snapshots of the same reader, so results can be
+     * cached by it.
+     */
     public Object version() {
       return searcher.getIndexReader().getReaderCacheHelper().getKey();
     }
@@ -84,15 +88,16 @@ public final class IndexSearchers implements AutoCloseable {
      * when asked for.
      *
      * <p>A broad query's hits are counted value by value against bit sets of each facet value
-     * ({@link BitSetFacetCounts}): the cost grows with the index and the number of values, not
-     * with the hits. A narrow query's hits are counted from their doc values (Lucene's counts),
-     * about 20 ordinals a decision: cheaper below one hit in {@value #BROAD} documents.
-     * A single flat dimension is counted from its own keyword doc values.
+     * ({@link BitSetFacetCounts}): the cost grows with the index and the number of values, not with
+     * the hits. A narrow query's hits are counted from their doc values (Lucene's counts), about 20
+     * ordinals a decision: cheaper below one hit in {@value #BROAD} documents. A single flat
+     * dimension is counted from its own keyword doc values.
      */
     public Facets countFacets(FacetsCollector hits, List<String> dims) throws IOException {
       long total = BitSetFacetsCollector.totalHits(hits);
       if (total * BROAD >= searcher.getIndexReader().maxDoc()) {
-        return new BitSetFacetCounts(bitSets, facetsConfig, hits, dims, countThreads, () -> countAllDims(hits));
+        return new BitSetFacetCounts(
+            bitSets, facetsConfig, hits, dims, countThreads, () -> countAllDims(hits));
       }
       if (dims.size() == 1 && !Schema.isHierarchical(dims.get(0))) {
         return new StringValueFacetCounts(keywordState(dims.get(0)), hits);
@@ -101,8 +106,8 @@ public final class IndexSearchers implements AutoCloseable {
     }
 
     /**
-     * Lucene's counts of every dimension, the segments counted in parallel: at a million letters
-     * a broad query's counting was most of its time, and one core would leave the other idle.
+     * Lucene's counts of every dimension, the segments counted in parallel: at a million letters a
+     * broad query's counting was most of its time, and one core would leave the other idle.
      */
     private Facets countAllDims(FacetsCollector hits) throws IOException {
       try {
@@ -118,21 +123,29 @@ public final class IndexSearchers implements AutoCloseable {
       return FutureFacets.start(counting, backgroundThreads);
     }
 
-    /** Threads that may run whole searches of this snapshot side by side, and block while they do. */
+    /**
+     * Threads that may run whole searches of this snapshot side by side, and block while they do.
+     */
     ExecutorService queryThreads() {
       return backgroundThreads;
     }
 
-    /** The ordinals of keyword field {@code field} across this reader's segments, built once per reader. */
+    /**
+     * The ordinals of keyword field {@code field} across this reader's segments, built once per
+     * reader.
+     */
     public StringDocValuesReaderState keywordState(String field) throws IOException {
       try {
-        return ((StatefulSearcher) searcher).keywordStates.computeIfAbsent(field, f -> {
-          try {
-            return new StringDocValuesReaderState(searcher.getIndexReader(), f);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        return ((StatefulSearcher) searcher)
+            .keywordStates.computeIfAbsent(
+                field,
+                f -> {
+                  try {
+                    return new StringDocValuesReaderState(searcher.getIndexReader(), f);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -157,7 +170,8 @@ public final class IndexSearchers implements AutoCloseable {
     final SortedSetDocValuesReaderState state;
     final Map<String, StringDocValuesReaderState> keywordStates = new ConcurrentHashMap<>();
 
-    StatefulSearcher(IndexReader reader, FacetsConfig config, Executor executor) throws IOException {
+    StatefulSearcher(IndexReader reader, FacetsConfig config, Executor executor)
+        throws IOException {
       super(reader, executor);
       this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
     }
@@ -166,26 +180,38 @@ public final class IndexSearchers implements AutoCloseable {
   private final Directory directory;
   private final SearcherManager manager;
   private final FacetsConfig facetsConfig;
-  /** Each facet value's documents as bits, per segment: kept across refreshes, for the segments that remain. */
-  private final FacetBitSets bitSets = new FacetBitSets(Runtime.getRuntime().maxMemory() / 8, MAX_VALUES_AS_BITS);
+
   /**
-   * Threads that search a query's segment slices in parallel: a large query's latency shrinks
-   * with the cores, while many concurrent queries simply share them.
+   * Each facet value's documents as bits, per segment: kept across refreshes, for the segments that
+   * remain.
+   */
+  private final FacetBitSets bitSets =
+      new FacetBitSets(Runtime.getRuntime().maxMemory() / 8, MAX_VALUES_AS_BITS);
+
+  /**
+   * Threads that search a query's segment slices in parallel: a large query's latency shrinks with
+   * the cores, while many concurrent queries simply share them.
    */
   private final ExecutorService segmentThreads;
+
   /**
    * Threads that count a query's facets segment by segment. A pool of their own: the counting
-   * caller waits for them, and a caller that is itself a segment thread must not wait for its
-   * own pool.
+   * caller waits for them, and a caller that is itself a segment thread must not wait for its own
+   * pool.
    */
   private final ExecutorService countThreads;
+
   /**
-   * Virtual threads for a query's work that waits on other pools: its facet counting (see
-   * {@link FutureFacets}) and its drill-sideways searches, run side by side.
+   * Virtual threads for a query's work that waits on other pools: its facet counting (see {@link
+   * FutureFacets}) and its drill-sideways searches, run side by side.
    */
   private final ExecutorService backgroundThreads = Executors.newVirtualThreadPerTaskExecutor();
 
-  private IndexSearchers(Directory directory, FacetsConfig facetsConfig, ExecutorService segmentThreads, ExecutorService countThreads)
+  private IndexSearchers(
+      Directory directory,
+      FacetsConfig facetsConfig,
+      ExecutorService segmentThreads,
+      ExecutorService countThreads)
       throws IOException {
     this.directory = directory;
     this.facetsConfig = facetsConfig;
@@ -197,13 +223,15 @@ public final class IndexSearchers implements AutoCloseable {
   /** Searchers over the committed index in {@code path}. */
   public static IndexSearchers open(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
-      throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
+      throw new IOException(
+          "no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
     }
     LetterCodec.requireNativeLibrary();
     Directory directory = FSDirectory.open(path);
     try {
       if (!DirectoryReader.indexExists(directory)) {
-        throw new IOException("no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
+        throw new IOException(
+            "no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
       }
       ExecutorService threads = pool("search-segments");
       ExecutorService counters = pool("count-facets");
@@ -221,17 +249,20 @@ public final class IndexSearchers implements AutoCloseable {
   }
 
   private static ExecutorService pool(String name) {
-    return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(),
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static SearcherFactory factory(FacetsConfig config, Executor executor) {
     return new SearcherFactory() {
       @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+          throws IOException {
         return new StatefulSearcher(reader, config, executor);
       }
     };

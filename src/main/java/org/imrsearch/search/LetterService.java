@@ -30,6 +30,7 @@ import org.imrsearch.index.Schema;
 /** Whole letters and the decisions most like a letter's. */
 public final class LetterService {
   private static final int SIMILAR = 10;
+
   /** More decisions than any letter has. */
   private static final int MAX_DECISIONS = 1000;
 
@@ -39,7 +40,8 @@ public final class LetterService {
 
   private final ObjectMapper mapper;
 
-  public LetterService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, ObjectMapper mapper) {
+  public LetterService(
+      IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, ObjectMapper mapper) {
     this.searchers = searchers;
     this.syntax = syntax;
     this.indexAnalyzer = indexAnalyzer;
@@ -67,18 +69,34 @@ public final class LetterService {
     }
   }
 
-  /** The stored letter JSON with the case summary and the rationales put back (they are stored once, elsewhere). */
-  private String wholeLetter(IndexSearcher searcher, String id, Document letterDoc) throws IOException {
-    ObjectNode letter = (ObjectNode) mapper.readTree(letterDoc.get(IndexField.LETTER_JSON.fieldName()));
+  /**
+   * The stored letter JSON with the case summary and the rationales put back (they are stored once,
+   * elsewhere).
+   */
+  private String wholeLetter(IndexSearcher searcher, String id, Document letterDoc)
+      throws IOException {
+    ObjectNode letter =
+        (ObjectNode) mapper.readTree(letterDoc.get(IndexField.LETTER_JSON.fieldName()));
     letter.remove("text"); // the view carries the text beside the letter, not inside it
     letter.put("caseSummary", letterDoc.get(IndexField.CASE_SUMMARY.fieldName()));
     Map<Integer, String> rationales = new HashMap<>();
-    Query decisions = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.FILTER)
-        .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER).build();
+    Query decisions =
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
+                BooleanClause.Occur.FILTER)
+            .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+            .build();
     for (ScoreDoc sd : searcher.search(decisions, MAX_DECISIONS).scoreDocs) {
-      Document d = searcher.storedFields().document(sd.doc, Set.of(IndexField.DECISION_NUMBER.fieldName(), IndexField.RATIONALE.fieldName()));
-      rationales.put(d.getField(IndexField.DECISION_NUMBER.fieldName()).numericValue().intValue(), d.get(IndexField.RATIONALE.fieldName()));
+      Document d =
+          searcher
+              .storedFields()
+              .document(
+                  sd.doc,
+                  Set.of(IndexField.DECISION_NUMBER.fieldName(), IndexField.RATIONALE.fieldName()));
+      rationales.put(
+          d.getField(IndexField.DECISION_NUMBER.fieldName()).numericValue().intValue(),
+          d.get(IndexField.RATIONALE.fieldName()));
     }
     int n = 0;
     for (JsonNode decision : letter.withArray("decisions")) {
@@ -88,13 +106,15 @@ public final class LetterService {
   }
 
   /** The query's words marked in the whole letter text (HTML-escaped). */
-  private String markWholeText(IndexSearcher searcher, String queryText, TopDocs letterDoc) throws IOException {
+  private String markWholeText(IndexSearcher searcher, String queryText, TopDocs letterDoc)
+      throws IOException {
     Query query = syntax.wordsIn(queryText, IndexField.TEXT);
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-        .withBreakIterator(WholeBreakIterator::new)
-        .withMaxLength(Integer.MAX_VALUE - 1)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
-        .build();
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, indexAnalyzer)
+            .withBreakIterator(WholeBreakIterator::new)
+            .withMaxLength(Integer.MAX_VALUE - 1)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
+            .build();
     String[] marked = highlighter.highlight(IndexField.TEXT.fieldName(), query, letterDoc, 1);
     return marked[0];
   }
@@ -103,9 +123,15 @@ public final class LetterService {
   public List<Hit> similar(String id) throws IOException {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
-      TopDocs own = searcher.search(new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.FILTER)
-          .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER).build(), 50);
+      TopDocs own =
+          searcher.search(
+              new BooleanQuery.Builder()
+                  .add(
+                      new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
+                      BooleanClause.Occur.FILTER)
+                  .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+                  .build(),
+              50);
       if (own.scoreDocs.length == 0) {
         if (searcher.count(letterQuery(id)) == 0) {
           throw new NotFoundException("no letter with id '" + id + "'");
@@ -122,14 +148,18 @@ public final class LetterService {
       for (ScoreDoc sd : own.scoreDocs) {
         like.add(mlt.like(sd.doc), BooleanClause.Occur.SHOULD);
       }
-      Query query = new BooleanQuery.Builder()
-          .add(like.build(), BooleanClause.Occur.MUST)
-          .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.MUST_NOT)
-          .build();
+      Query query =
+          new BooleanQuery.Builder()
+              .add(like.build(), BooleanClause.Occur.MUST)
+              .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+              .add(
+                  new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
+                  BooleanClause.Occur.MUST_NOT)
+              .build();
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc sd : searcher.search(query, SIMILAR).scoreDocs) {
-        hits.add(DecisionFields.hit(DecisionFields.load(searcher.storedFields(), sd.doc), List.of()));
+        hits.add(
+            DecisionFields.hit(DecisionFields.load(searcher.storedFields(), sd.doc), List.of()));
       }
       return hits;
     }
@@ -137,8 +167,12 @@ public final class LetterService {
 
   private static Query letterQuery(String id) {
     return new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)), BooleanClause.Occur.FILTER)
+        .add(
+            new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
+            BooleanClause.Occur.FILTER)
+        .add(
+            new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)),
+            BooleanClause.Occur.FILTER)
         .build();
   }
 }

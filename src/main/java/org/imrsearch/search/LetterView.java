@@ -10,4 +10,5 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param letter the extracted letter as JSON (its "source" keeps the path given at ingest)
  * @param markedText the text HTML-escaped with matches in {@code <mark>}; null without a query
  */
-public record LetterView(String id, String source, @JsonRawValue String letter, String text, String markedText) {}
+public record LetterView(
+    String id, String source, @JsonRawValue String letter, String text, String markedText) {}

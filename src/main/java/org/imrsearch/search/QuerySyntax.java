@@ -44,36 +44,54 @@ import org.imrsearch.index.Schema;
 
 /**
  * The query language users type: words (all must match), "quoted phrases", "phrase"~3, OR,
- * -exclusion, field:value, prefix* and fuzzy~ with limits. Words search the rationale and the
- * item; {@code summary:} and {@code letter:} search the letter's case summary or any part of the
- * letter and find all its decisions (block joins); keyword fields match facet values, ignoring case.
+ * -exclusion, field:value, prefix* and fuzzy~ with limits. Words search the rationale and the item;
+ * {@code summary:} and {@code letter:} search the letter's case summary or any part of the letter
+ * and find all its decisions (block joins); keyword fields match facet values, ignoring case.
  */
 public final class QuerySyntax {
   /** Query field name -> index field. */
-  static final Map<String, IndexField> TEXT_FIELDS = Map.of(
-      "rationale", IndexField.RATIONALE, "item", IndexField.ITEM, "guidelines", IndexField.GUIDELINE_TEXT);
+  static final Map<String, IndexField> TEXT_FIELDS =
+      Map.of(
+          "rationale",
+          IndexField.RATIONALE,
+          "item",
+          IndexField.ITEM,
+          "guidelines",
+          IndexField.GUIDELINE_TEXT);
+
   static final Map<String, IndexField> LETTER_FIELDS = Map.of("summary", IndexField.CASE_SUMMARY);
+
   /** The query field for any part of the letter: its summary or any of its decisions' prose. */
   private static final String WHOLE_LETTER = "letter";
-  private static final List<IndexField> DECISION_PROSE = List.of(IndexField.RATIONALE, IndexField.ITEM, IndexField.GUIDELINE_TEXT);
-  static final Map<String, IndexField> KEYWORD_FIELDS = Map.ofEntries(
-      Map.entry("specialty", IndexField.SPECIALTY), Map.entry("guideline", IndexField.GUIDELINE),
-      Map.entry("caguideline", IndexField.CA_GUIDELINE), Map.entry("outcome", IndexField.OUTCOME),
-      Map.entry("treatment", IndexField.TREATMENT), Map.entry("year", IndexField.YEAR),
-      Map.entry("licensure", IndexField.LICENSURE), Map.entry("sex", IndexField.SEX),
-      Map.entry("age", IndexField.AGE_BAND), Map.entry("layout", IndexField.LAYOUT),
-      Map.entry("case", IndexField.CASE_NUMBER), Map.entry("letter_id", IndexField.LETTER_ID));
+
+  private static final List<IndexField> DECISION_PROSE =
+      List.of(IndexField.RATIONALE, IndexField.ITEM, IndexField.GUIDELINE_TEXT);
+  static final Map<String, IndexField> KEYWORD_FIELDS =
+      Map.ofEntries(
+          Map.entry("specialty", IndexField.SPECIALTY),
+              Map.entry("guideline", IndexField.GUIDELINE),
+          Map.entry("caguideline", IndexField.CA_GUIDELINE),
+              Map.entry("outcome", IndexField.OUTCOME),
+          Map.entry("treatment", IndexField.TREATMENT), Map.entry("year", IndexField.YEAR),
+          Map.entry("licensure", IndexField.LICENSURE), Map.entry("sex", IndexField.SEX),
+          Map.entry("age", IndexField.AGE_BAND), Map.entry("layout", IndexField.LAYOUT),
+          Map.entry("case", IndexField.CASE_NUMBER), Map.entry("letter_id", IndexField.LETTER_ID));
   private static final String DATE_FIELD = "date";
+
   /** Letters before a wildcard: "inj*" is fine, "i*" would expand to half the vocabulary. */
   static final int MIN_WILDCARD_PREFIX = 3;
+
   static final int MAX_QUERY_LENGTH = 2000;
+
   /** Terms one query may name; a longer list is a script, not a search. */
   static final int MAX_TERMS = 256;
+
   private static final Pattern BARE_LEADING_WILDCARD = Pattern.compile("(^|[\\s(:])[*?]");
 
   private final Analyzer perFieldAnalyzer;
   private final BitSetProducer letters =
-      new QueryBitSetProducer(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)));
+      new QueryBitSetProducer(
+          new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)));
 
   public QuerySyntax(Analyzer queryAnalyzer) {
     Map<String, Analyzer> keyword = new HashMap<>();
@@ -89,7 +107,12 @@ public final class QuerySyntax {
   /** Parses {@code text} into a query over decisions; blank text matches all decisions. */
   public Query parse(String text, IndexSearcher searcher) {
     if (text.length() > MAX_QUERY_LENGTH) {
-      throw new BadRequestException("query too long (" + text.length() + " characters; the limit is " + MAX_QUERY_LENGTH + ")");
+      throw new BadRequestException(
+          "query too long ("
+              + text.length()
+              + " characters; the limit is "
+              + MAX_QUERY_LENGTH
+              + ")");
     }
     Query user;
     if (text.isBlank()) {
@@ -98,18 +121,21 @@ public final class QuerySyntax {
       if (text.chars().filter(c -> c == '"').count() % 2 == 1) {
         throw new BadRequestException("a phrase is missing its closing quote (\")");
       }
-      if (text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
+      if (text.chars().filter(c -> c == '(').count()
+          != text.chars().filter(c -> c == ')').count()) {
         throw new BadRequestException("parentheses do not match");
       }
       if (BARE_LEADING_WILDCARD.matcher(text).find()) {
-        throw new BadRequestException("a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
+        throw new BadRequestException(
+            "a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
       }
       try {
         user = new Parser(searcher.getIndexReader()).parse(text);
       } catch (ParseException e) {
         throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
       } catch (IndexSearcher.TooManyClauses e) {
-        throw new BadRequestException("the query expands to too many terms; use a longer prefix or fewer words");
+        throw new BadRequestException(
+            "the query expands to too many terms; use a longer prefix or fewer words");
       }
     }
     int terms = countTerms(user);
@@ -128,49 +154,52 @@ public final class QuerySyntax {
   }
 
   /**
-   * Whether {@code query} can only match decision documents: every clause that can make a
-   * document match names terms of fields that letter documents lack. Matches without terms
-   * (all documents, date ranges, block joins) could be letters.
+   * Whether {@code query} can only match decision documents: every clause that can make a document
+   * match names terms of fields that letter documents lack. Matches without terms (all documents,
+   * date ranges, block joins) could be letters.
    */
   static boolean matchesOnlyDecisions(Query query) {
     boolean[] onlyDecisions = {true};
-    query.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query q, Term... terms) {
-        for (Term t : terms) {
-          onlyDecisions[0] &= Schema.onDecisionsOnly(t.field());
-        }
-      }
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            for (Term t : terms) {
+              onlyDecisions[0] &= Schema.onDecisionsOnly(t.field());
+            }
+          }
 
-      @Override
-      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-        onlyDecisions[0] &= Schema.onDecisionsOnly(field);
-      }
+          @Override
+          public void consumeTermsMatching(
+              Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+            onlyDecisions[0] &= Schema.onDecisionsOnly(field);
+          }
 
-      @Override
-      public void visitLeaf(Query q) {
-        onlyDecisions[0] = false;
-      }
+          @Override
+          public void visitLeaf(Query q) {
+            onlyDecisions[0] = false;
+          }
 
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        // An excluded clause never makes a document match.
-        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-      }
-    });
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            // An excluded clause never makes a document match.
+            return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+          }
+        });
     return onlyDecisions[0];
   }
 
   /**
-   * The user's words as a query on one text field, for marking them in a letter's text; field
-   * names in the query are kept, so only the words meant for that text are marked.
+   * The user's words as a query on one text field, for marking them in a letter's text; field names
+   * in the query are kept, so only the words meant for that text are marked.
    */
   public Query wordsIn(String text, IndexField field) {
     QueryParser parser = new QueryParser(field.fieldName(), perFieldAnalyzer);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setSplitOnWhitespace(false);
     try {
-      return parser.parse(text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text);
+      return parser.parse(
+          text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text);
     } catch (ParseException | IndexSearcher.TooManyClauses e) {
       throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
     }
@@ -179,17 +208,18 @@ public final class QuerySyntax {
   /** Terms a query names (synonyms included), before any wildcard expansion. */
   private static int countTerms(Query query) {
     int[] count = {0};
-    query.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query q, Term... terms) {
-        count[0] += terms.length;
-      }
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            count[0] += terms.length;
+          }
 
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    });
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
     return count[0];
   }
 
@@ -202,7 +232,9 @@ public final class QuerySyntax {
     private final IndexReader reader;
 
     Parser(IndexReader reader) {
-      super(new String[] {IndexField.RATIONALE.fieldName(), IndexField.ITEM.fieldName()}, QuerySyntax.this.perFieldAnalyzer);
+      super(
+          new String[] {IndexField.RATIONALE.fieldName(), IndexField.ITEM.fieldName()},
+          QuerySyntax.this.perFieldAnalyzer);
       this.reader = reader;
       setDefaultOperator(QueryParser.Operator.AND);
       setAllowLeadingWildcard(false);
@@ -218,7 +250,10 @@ public final class QuerySyntax {
       }
       String name = field.toLowerCase(Locale.ROOT);
       if (KEYWORD_FIELDS.containsKey(name)) {
-        return new TermQuery(new Term(KEYWORD_FIELDS.get(name).fieldName(), keywordValue(KEYWORD_FIELDS.get(name), text)));
+        return new TermQuery(
+            new Term(
+                KEYWORD_FIELDS.get(name).fieldName(),
+                keywordValue(KEYWORD_FIELDS.get(name), text)));
       }
       if (name.equals(DATE_FIELD)) {
         return getRangeQuery(field, text, text, true, true);
@@ -245,13 +280,17 @@ public final class QuerySyntax {
     }
 
     @Override
-    protected Query getRangeQuery(String field, String low, String high, boolean startInclusive, boolean endInclusive)
+    protected Query getRangeQuery(
+        String field, String low, String high, boolean startInclusive, boolean endInclusive)
         throws ParseException {
       if (field == null || !field.equalsIgnoreCase(DATE_FIELD)) {
-        throw new ParseException("ranges are supported on date: only, e.g. date:[2016-01-01 TO 2016-12-31]");
+        throw new ParseException(
+            "ranges are supported on date: only, e.g. date:[2016-01-01 TO 2016-12-31]");
       }
-      long from = low == null || low.equals("*") ? Long.MIN_VALUE : day(low) + (startInclusive ? 0 : 1);
-      long to = high == null || high.equals("*") ? Long.MAX_VALUE : day(high) - (endInclusive ? 0 : 1);
+      long from =
+          low == null || low.equals("*") ? Long.MIN_VALUE : day(low) + (startInclusive ? 0 : 1);
+      long to =
+          high == null || high.equals("*") ? Long.MAX_VALUE : day(high) - (endInclusive ? 0 : 1);
       return LongField.newRangeQuery(IndexField.DECISION_DATE.fieldName(), from, to);
     }
 
@@ -268,9 +307,11 @@ public final class QuerySyntax {
     }
 
     @Override
-    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+        throws ParseException {
       if (termStr.length() < MIN_WILDCARD_PREFIX + 1) {
-        throw new ParseException("fuzzy terms need at least " + (MIN_WILDCARD_PREFIX + 1) + " letters");
+        throw new ParseException(
+            "fuzzy terms need at least " + (MIN_WILDCARD_PREFIX + 1) + " letters");
       }
       return multiTerm(field, f -> super.getFuzzyQuery(f, termStr, Math.min(minSimilarity, 2)));
     }
@@ -294,7 +335,8 @@ public final class QuerySyntax {
       }
       String name = field.toLowerCase(Locale.ROOT);
       if (KEYWORD_FIELDS.containsKey(name)) {
-        throw new ParseException("wildcards and fuzzy terms work on text fields, not on " + name + ":");
+        throw new ParseException(
+            "wildcards and fuzzy terms work on text fields, not on " + name + ":");
       }
       if (name.equals(WHOLE_LETTER)) {
         return wholeLetter(build);
@@ -303,16 +345,26 @@ public final class QuerySyntax {
     }
 
     private void checkPrefix(String term) throws ParseException {
-      int first = Math.min(term.indexOf('*') < 0 ? term.length() : term.indexOf('*'), term.indexOf('?') < 0 ? term.length() : term.indexOf('?'));
+      int first =
+          Math.min(
+              term.indexOf('*') < 0 ? term.length() : term.indexOf('*'),
+              term.indexOf('?') < 0 ? term.length() : term.indexOf('?'));
       if (first < MIN_WILDCARD_PREFIX) {
-        throw new ParseException("a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it: '" + term + "'");
+        throw new ParseException(
+            "a wildcard needs at least "
+                + MIN_WILDCARD_PREFIX
+                + " letters before it: '"
+                + term
+                + "'");
       }
     }
 
     private String indexField(String name) throws ParseException {
-      IndexField f = TEXT_FIELDS.containsKey(name) ? TEXT_FIELDS.get(name) : LETTER_FIELDS.get(name);
+      IndexField f =
+          TEXT_FIELDS.containsKey(name) ? TEXT_FIELDS.get(name) : LETTER_FIELDS.get(name);
       if (f == null) {
-        throw new ParseException("unknown field '" + name + ":'; fields are " + new TreeSet<>(allFieldNames()));
+        throw new ParseException(
+            "unknown field '" + name + ":'; fields are " + new TreeSet<>(allFieldNames()));
       }
       return f.fieldName();
     }
@@ -328,8 +380,11 @@ public final class QuerySyntax {
       if (inDecisions.clauses().isEmpty() && inSummary == null) {
         return null; // only stop words
       }
-      BooleanQuery.Builder inLetter = new BooleanQuery.Builder()
-          .add(new ToParentBlockJoinQuery(inDecisions, letters, ScoreMode.Max), BooleanClause.Occur.SHOULD);
+      BooleanQuery.Builder inLetter =
+          new BooleanQuery.Builder()
+              .add(
+                  new ToParentBlockJoinQuery(inDecisions, letters, ScoreMode.Max),
+                  BooleanClause.Occur.SHOULD);
       if (inSummary != null) {
         inLetter.add(inSummary, BooleanClause.Occur.SHOULD);
       }

@@ -23,7 +23,8 @@ import org.imrsearch.model.Outcome;
  * hits, reading only the doc values of the grouping fields and the outcome, instead of counting
  * every facet dimension twice.
  */
-final class RateCollectorManager implements CollectorManager<RateCollectorManager.RateCollector, RateCollectorManager.Counts> {
+final class RateCollectorManager
+    implements CollectorManager<RateCollectorManager.RateCollector, RateCollectorManager.Counts> {
   /** Decisions and overturned decisions in total and per key (one value per grouping). */
   record Counts(long total, long overturned, Map<List<String>, long[]> byKey) {}
 
@@ -49,11 +50,12 @@ final class RateCollectorManager implements CollectorManager<RateCollectorManage
     for (RateCollector c : collectors) {
       total += c.total;
       overturned += c.overturned;
-      c.byKey.forEach((key, n) -> {
-        long[] sum = byKey.computeIfAbsent(key, k -> new long[2]);
-        sum[0] += n[0];
-        sum[1] += n[1];
-      });
+      c.byKey.forEach(
+          (key, n) -> {
+            long[] sum = byKey.computeIfAbsent(key, k -> new long[2]);
+            sum[0] += n[0];
+            sum[1] += n[1];
+          });
     }
     return new Counts(total, overturned, byKey);
   }
@@ -70,7 +72,8 @@ final class RateCollectorManager implements CollectorManager<RateCollectorManage
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedSetDocValues outcome = DocValues.getSortedSet(context.reader(), IndexField.OUTCOME.fieldName());
+      SortedSetDocValues outcome =
+          DocValues.getSortedSet(context.reader(), IndexField.OUTCOME.fieldName());
       long overturnedOrd = outcome.lookupTerm(new BytesRef(Outcome.OVERTURNED.label()));
       List<SortedSetDocValues> groups = new ArrayList<>();
       for (String field : fields) {
@@ -80,7 +83,8 @@ final class RateCollectorManager implements CollectorManager<RateCollectorManage
       long width = groups.size() == 2 ? Math.max(1, groups.get(1).getValueCount()) : 1;
       long cells = Math.max(1, groups.get(0).getValueCount()) * width;
       if (cells > MAX_CELLS) {
-        throw new BadRequestException("too many groups to count (" + cells + " combinations): group by fewer values");
+        throw new BadRequestException(
+            "too many groups to count (" + cells + " combinations): group by fewer values");
       }
       long[] all = new long[(int) cells];
       long[] over = new long[(int) cells];
@@ -90,7 +94,8 @@ final class RateCollectorManager implements CollectorManager<RateCollectorManage
 
         @Override
         public void collect(int doc) throws IOException {
-          boolean isOver = overturnedOrd >= 0 && outcome.advanceExact(doc) && outcome.nextOrd() == overturnedOrd;
+          boolean isOver =
+              overturnedOrd >= 0 && outcome.advanceExact(doc) && outcome.nextOrd() == overturnedOrd;
           total++;
           overturned += isOver ? 1 : 0;
           SortedSetDocValues first = groups.get(0);
@@ -129,9 +134,12 @@ final class RateCollectorManager implements CollectorManager<RateCollectorManage
             if (all[cell] == 0) {
               continue;
             }
-            List<String> key = groups.size() == 1
-                ? List.of(groups.get(0).lookupOrd(cell).utf8ToString())
-                : List.of(groups.get(0).lookupOrd(cell / width).utf8ToString(), groups.get(1).lookupOrd(cell % width).utf8ToString());
+            List<String> key =
+                groups.size() == 1
+                    ? List.of(groups.get(0).lookupOrd(cell).utf8ToString())
+                    : List.of(
+                        groups.get(0).lookupOrd(cell / width).utf8ToString(),
+                        groups.get(1).lookupOrd(cell % width).utf8ToString());
             long[] sum = byKey.computeIfAbsent(key, k -> new long[2]);
             sum[0] += all[cell];
             sum[1] += over[cell];

@@ -3,15 +3,23 @@ package org.imrsearch.search;
 import java.util.List;
 
 /**
- * The overturn rate of one group: overturned decisions over all decisions, with a 95% Wilson
- * score interval, honest even for small groups (which are flagged, not hidden).
+ * The overturn rate of one group: overturned decisions over all decisions, with a 95% Wilson score
+ * interval, honest even for small groups (which are flagged, not hidden).
  *
  * @param key the group's value(s): one per grouping
  * @param small fewer decisions than {@link #SMALL}: read the interval, not the rate
  */
-public record RateRow(List<String> key, long decisions, long overturned, double rate, double ciLow, double ciHigh, boolean small) {
+public record RateRow(
+    List<String> key,
+    long decisions,
+    long overturned,
+    double rate,
+    double ciLow,
+    double ciHigh,
+    boolean small) {
   /** Below this many decisions an interval is wide enough that rates mislead on their own. */
   public static final long SMALL = 30;
+
   private static final double Z = 1.959963984540054;
 
   public RateRow {
@@ -27,6 +35,13 @@ public record RateRow(List<String> key, long decisions, long overturned, double 
     double z2 = Z * Z;
     double center = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-    return new RateRow(key, decisions, overturned, p, Math.max(0, center - half), Math.min(1, center + half), decisions < SMALL);
+    return new RateRow(
+        key,
+        decisions,
+        overturned,
+        p,
+        Math.max(0, center - half),
+        Math.min(1, center + half),
+        decisions < SMALL);
   }
 }

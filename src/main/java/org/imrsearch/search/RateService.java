@@ -19,12 +19,13 @@ import org.imrsearch.model.Outcome;
 
 /**
  * Overturn rates: for the decisions a query and filters select, how many were overturned in each
- * group of one facet (or each pair of groups of two). Counted with two facet passes per table
- * (all decisions, overturned decisions), never by loading documents.
+ * group of one facet (or each pair of groups of two). Counted with two facet passes per table (all
+ * decisions, overturned decisions), never by loading documents.
  */
 public final class RateService {
   /** Groupings with more values than this are cut to the largest groups (two-way: per side). */
   private static final int MAX_GROUPS = 200;
+
   private static final int MAX_TWO_WAY_GROUPS = 30;
 
   private final IndexSearchers searchers;
@@ -37,27 +38,41 @@ public final class RateService {
   /** What a rates request asks, as a cache key. */
   private record Request(String query, Map<Filter, List<String>> filters, List<Filter> by) {}
 
-  public RateService(IndexSearchers searchers, QuerySyntax syntax, Duration timeout, ResultCache cache) {
+  public RateService(
+      IndexSearchers searchers, QuerySyntax syntax, Duration timeout, ResultCache cache) {
     this.searchers = searchers;
     this.cache = cache;
     this.syntax = syntax;
     this.timeout = timeout;
   }
 
-  public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by) throws IOException {
+  public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by)
+      throws IOException {
     if (by.isEmpty() || by.size() > 2) {
-      throw new BadRequestException("by takes one grouping or two (a two-way table), e.g. by=guideline or by=guideline,year");
+      throw new BadRequestException(
+          "by takes one grouping or two (a two-way table), e.g. by=guideline or by=guideline,year");
     }
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      Request request = new Request(queryText == null ? "" : queryText.strip(), Map.copyOf(filters), List.copyOf(by));
-      ResultCache.Found<RateTable> found = cache.get(snapshot.version(), request, () -> compute(snapshot, queryText, filters, by, start));
-      return found.cached() ? found.value().fromCache((System.nanoTime() - start) / 1_000_000) : found.value();
+      Request request =
+          new Request(
+              queryText == null ? "" : queryText.strip(), Map.copyOf(filters), List.copyOf(by));
+      ResultCache.Found<RateTable> found =
+          cache.get(
+              snapshot.version(), request, () -> compute(snapshot, queryText, filters, by, start));
+      return found.cached()
+          ? found.value().fromCache((System.nanoTime() - start) / 1_000_000)
+          : found.value();
     }
   }
 
-  private RateTable compute(IndexSearchers.Snapshot snapshot, String queryText, Map<Filter, List<String>> filters, List<Filter> by,
-      long start) throws IOException {
+  private RateTable compute(
+      IndexSearchers.Snapshot snapshot,
+      String queryText,
+      Map<Filter, List<String>> filters,
+      List<Filter> by,
+      long start)
+      throws IOException {
     IndexSearcher searcher = snapshot.searcher(timeout);
     Query query = syntax.parse(queryText, searcher);
     DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
@@ -65,8 +80,10 @@ public final class RateService {
     List<RateRow> rows = new ArrayList<>();
     if (by.stream().allMatch(f -> !Schema.isHierarchical(f.field()))) {
       // Flat groupings have keyword doc values of their own: one pass counts everything.
-      RateCollectorManager.Counts counts = searcher.search(selection,
-          new RateCollectorManager(by.stream().map(f -> f.field().fieldName()).toList()));
+      RateCollectorManager.Counts counts =
+          searcher.search(
+              selection,
+              new RateCollectorManager(by.stream().map(f -> f.field().fieldName()).toList()));
       baseline = RateRow.of(List.of("all"), counts.total(), counts.overturned());
       counts.byKey().forEach((key, n) -> rows.add(RateRow.of(key, n[0], n[1])));
     } else {
@@ -74,23 +91,49 @@ public final class RateService {
       Counts overturned = counts(searcher, snapshot, overturned(selection), by.get(0));
       baseline = RateRow.of(List.of("all"), all.total, overturned.total);
       if (by.size() == 1) {
-        all.byValue.forEach((value, n) -> rows.add(RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
+        all.byValue.forEach(
+            (value, n) ->
+                rows.add(
+                    RateRow.of(List.of(value), n, overturned.byValue.getOrDefault(value, 0L))));
       } else {
         for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
-          DrillDownQuery inGroup = SearchService.drillDown(searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
+          DrillDownQuery inGroup =
+              SearchService.drillDown(
+                  searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
           Counts a = counts(searcher, snapshot, inGroup, by.get(1));
           Counts o = counts(searcher, snapshot, overturned(inGroup), by.get(1));
-          a.byValue.entrySet().stream().limit(MAX_TWO_WAY_GROUPS).forEach(second -> rows.add(RateRow.of(
-              List.of(first, second.getKey()), second.getValue(), o.byValue.getOrDefault(second.getKey(), 0L))));
+          a.byValue.entrySet().stream()
+              .limit(MAX_TWO_WAY_GROUPS)
+              .forEach(
+                  second ->
+                      rows.add(
+                          RateRow.of(
+                              List.of(first, second.getKey()),
+                              second.getValue(),
+                              o.byValue.getOrDefault(second.getKey(), 0L))));
         }
       }
     }
     if (searcher.timedOut()) {
-      throw new BadRequestException("the rates took longer than the limit of " + timeout.toMillis() + " ms: narrow the selection");
+      throw new BadRequestException(
+          "the rates took longer than the limit of "
+              + timeout.toMillis()
+              + " ms: narrow the selection");
     }
-    rows.sort(Comparator.comparingLong(RateRow::decisions).reversed().thenComparing(r -> String.join("/", r.key())));
+    rows.sort(
+        Comparator.comparingLong(RateRow::decisions)
+            .reversed()
+            .thenComparing(r -> String.join("/", r.key())));
     long took = (System.nanoTime() - start) / 1_000_000;
-    return new RateTable(queryText, by.stream().map(Filter::param).toList(), "decisions", RateTable.NOTE, baseline, rows, took, false);
+    return new RateTable(
+        queryText,
+        by.stream().map(Filter::param).toList(),
+        "decisions",
+        RateTable.NOTE,
+        baseline,
+        rows,
+        took,
+        false);
   }
 
   private DrillDownQuery overturned(DrillDownQuery selection) {
@@ -101,7 +144,8 @@ public final class RateService {
 
   private record Counts(long total, Map<String, Long> byValue) {}
 
-  private static Counts counts(IndexSearcher searcher, IndexSearchers.Snapshot snapshot, Query query, Filter by)
+  private static Counts counts(
+      IndexSearcher searcher, IndexSearchers.Snapshot snapshot, Query query, Filter by)
       throws IOException {
     FacetsCollector fc = searcher.search(query, BitSetFacetsCollector.manager());
     long total = BitSetFacetsCollector.totalHits(fc);

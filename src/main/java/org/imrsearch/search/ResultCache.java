@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * Results of recent requests, per point in time of the index: the same request against the same
- * index version has the same answer, so a popular search or rates table is computed once per
- * index change instead of once per visitor. Identical requests arriving together wait for one
+ * index version has the same answer, so a popular search or rates table is computed once per index
+ * change instead of once per visitor. Identical requests arriving together wait for one
  * computation. Entries of an older index version are never asked for again and age out; failed
  * requests are not kept.
  */
@@ -17,7 +17,10 @@ public final class ResultCache {
   /** About 20 KB per cached page of hits: at most ~100 MB of heap. */
   public static final int DEFAULT_ENTRIES = 5_000;
 
-  /** Null when caching is off: Caffeine evicts a zero-size cache's entries only later, so they could still be hit. */
+  /**
+   * Null when caching is off: Caffeine evicts a zero-size cache's entries only later, so they could
+   * still be hit.
+   */
   private final Cache<Key, Object> cache;
 
   private record Key(Object indexVersion, Object request) {}
@@ -35,11 +38,14 @@ public final class ResultCache {
 
   /** A cache of at most {@code maxEntries} results; 0 turns caching off. */
   public ResultCache(int maxEntries) {
-    this.cache = maxEntries <= 0 ? null : Caffeine.newBuilder()
-        .maximumSize(maxEntries)
-        .expireAfterAccess(Duration.ofMinutes(10))
-        .recordStats()
-        .build();
+    this.cache =
+        maxEntries <= 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .recordStats()
+                .build();
   }
 
   /** The result for {@code request} on {@code indexVersion}, computed on a miss. */
@@ -50,14 +56,18 @@ public final class ResultCache {
     }
     boolean[] computed = {false};
     try {
-      T value = (T) cache.get(new Key(indexVersion, request), k -> {
-        computed[0] = true;
-        try {
-          return compute.get();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      T value =
+          (T)
+              cache.get(
+                  new Key(indexVersion, request),
+                  k -> {
+                    computed[0] = true;
+                    try {
+                      return compute.get();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
       return new Found<>(value, !computed[0]);
     } catch (UncheckedIOException e) {
       throw e.getCause();

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a user asks for: a query in the search syntax, filters (several values of one filter
- * mean any of them), sort, and a page.
+ * What a user asks for: a query in the search syntax, filters (several values of one filter mean
+ * any of them), sort, and a page.
  *
  * @param query the query text; blank means all decisions
  * @param filters selected values per filter
@@ -15,12 +15,17 @@ import java.util.Map;
  * @param after a cursor from a previous result's {@code next}, for paging past the offset limit
  *     (search-after); null for the first page
  */
-public record SearchRequest(String query, Map<Filter, List<String>> filters, Sort sort, int page, int size, String after) {
+public record SearchRequest(
+    String query, Map<Filter, List<String>> filters, Sort sort, int page, int size, String after) {
   public static final int MAX_SIZE = 100;
+
   /** Deep pages cost the whole prefix: past this, use export or narrow the query. */
   public static final int MAX_OFFSET = 10_000;
 
-  public enum Sort { RELEVANCE, DATE }
+  public enum Sort {
+    RELEVANCE,
+    DATE
+  }
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
@@ -39,7 +44,12 @@ public record SearchRequest(String query, Map<Filter, List<String>> filters, Sor
       throw new BadRequestException("give either page or after, not both");
     }
     if ((long) (page - 1) * size >= MAX_OFFSET) {
-      throw new BadRequestException("page " + page + " is too deep (offset limit " + MAX_OFFSET + "): narrow the query or use /api/export");
+      throw new BadRequestException(
+          "page "
+              + page
+              + " is too deep (offset limit "
+              + MAX_OFFSET
+              + "): narrow the query or use /api/export");
     }
   }
 

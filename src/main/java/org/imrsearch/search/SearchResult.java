@@ -8,10 +8,20 @@ import java.util.List;
  * @param total matching decisions (exact)
  * @param next a cursor for the page after this one ({@code after=}), null on the last page
  * @param took milliseconds spent in the service
- * @param cached whether the result came from the cache of recent results (same request, same index version)
+ * @param cached whether the result came from the cache of recent results (same request, same index
+ *     version)
  */
-public record SearchResult(String query, long total, int page, int size, String sort, List<Hit> hits, List<FacetGroup> facets,
-    String next, long took, boolean cached) {
+public record SearchResult(
+    String query,
+    long total,
+    int page,
+    int size,
+    String sort,
+    List<Hit> hits,
+    List<FacetGroup> facets,
+    String next,
+    long took,
+    boolean cached) {
 
   public SearchResult {
     hits = List.copyOf(hits);

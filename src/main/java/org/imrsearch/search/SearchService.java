@@ -1,6 +1,7 @@
 package org.imrsearch.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -18,7 +20,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -34,19 +35,26 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
 
 /**
  * Searches decisions: parses the query, applies the filters as multi-select facets (each facet
- * counted as if its own selection were off: Lucene's drill sideways), sorts, pages, and marks
- * the matches in rationale passages.
+ * counted as if its own selection were off: Lucene's drill sideways), sorts, pages, and marks the
+ * matches in rationale passages.
  */
 public final class SearchService {
   private static final int FACET_VALUES = 20;
   private static final int PASSAGES = 3;
-  /** Lucene's default: a page collector whose total is known from elsewhere counts this far exactly. */
+
+  /**
+   * Lucene's default: a page collector whose total is known from elsewhere counts this far exactly.
+   */
   private static final int PAGE_TOTAL_HITS_THRESHOLD = 1000;
+
   /** Month is shown through year; it is a grouping for rates, not a sidebar facet. */
-  private static final List<Filter> SIDEBAR = Arrays.stream(Filter.values()).filter(f -> f != Filter.MONTH).toList();
+  private static final List<Filter> SIDEBAR =
+      Arrays.stream(Filter.values()).filter(f -> f != Filter.MONTH).toList();
+
   private static final List<String> SIDEBAR_DIMS = SIDEBAR.stream().map(Filter::dim).toList();
 
   private final IndexSearchers searchers;
@@ -58,7 +66,12 @@ public final class SearchService {
 
   private final ResultCache cache;
 
-  public SearchService(IndexSearchers searchers, QuerySyntax syntax, Analyzer indexAnalyzer, Duration timeout, ResultCache cache) {
+  public SearchService(
+      IndexSearchers searchers,
+      QuerySyntax syntax,
+      Analyzer indexAnalyzer,
+      Duration timeout,
+      ResultCache cache) {
     this.searchers = searchers;
     this.cache = cache;
     this.syntax = syntax;
@@ -69,12 +82,16 @@ public final class SearchService {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
-      ResultCache.Found<SearchResult> found = cache.get(snapshot.version(), request, () -> compute(snapshot, request, start));
-      return found.cached() ? found.value().fromCache((System.nanoTime() - start) / 1_000_000) : found.value();
+      ResultCache.Found<SearchResult> found =
+          cache.get(snapshot.version(), request, () -> compute(snapshot, request, start));
+      return found.cached()
+          ? found.value().fromCache((System.nanoTime() - start) / 1_000_000)
+          : found.value();
     }
   }
 
-  private SearchResult compute(IndexSearchers.Snapshot snapshot, SearchRequest request, long start) throws IOException {
+  private SearchResult compute(IndexSearchers.Snapshot snapshot, SearchRequest request, long start)
+      throws IOException {
     IndexSearcher searcher = snapshot.searcher(timeout);
     Query query = syntax.parse(request.query(), searcher);
     DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
@@ -107,19 +124,25 @@ public final class SearchService {
       // Each selected facet is counted as if its own selection were off (drill sideways): one
       // ordinary search for the page and one per selected facet, run side by side, each
       // under the time limit.
-      DrillSideways sideways = new KeywordDrillSideways(searcher, snapshot, searchers, SIDEBAR_DIMS);
+      DrillSideways sideways =
+          new KeywordDrillSideways(searcher, snapshot, searchers, SIDEBAR_DIMS);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
           sideways.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
       top = result.collectorResult;
       total = top.totalHits.value();
       counted = result.facets;
     }
-    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()), top.scoreDocs.length);
+    ScoreDoc[] page =
+        Arrays.copyOfRange(
+            top.scoreDocs,
+            Math.min(top.scoreDocs.length, wanted - request.size()),
+            top.scoreDocs.length);
     List<Hit> hits;
     List<FacetGroup> facets;
     try {
       if (searcher.timedOut()) {
-        throw new BadRequestException("the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
+        throw new BadRequestException(
+            "the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
       }
       // The facets are being counted in the background meanwhile.
       hits = hits(searcher, query, new TopDocs(top.totalHits, page));
@@ -132,18 +155,30 @@ public final class SearchService {
       everything.set(new CachedFacets(readerKey, facets));
     }
     long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
-    String next = page.length == request.size() && (after != null || seen < total)
-        ? Cursor.encode(page[page.length - 1], byDate) : null;
+    String next =
+        page.length == request.size() && (after != null || seen < total)
+            ? Cursor.encode(page[page.length - 1], byDate)
+            : null;
     long took = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResult(request.query(), total, request.page(), request.size(),
-        request.sort().name().toLowerCase(Locale.ROOT), hits, facets, next, took, false);
+    return new SearchResult(
+        request.query(),
+        total,
+        request.page(),
+        request.size(),
+        request.sort().name().toLowerCase(Locale.ROOT),
+        hits,
+        facets,
+        next,
+        took,
+        false);
   }
 
   /** The facets of all decisions, for the reader they were counted on. */
   private record CachedFacets(Object key, List<FacetGroup> groups) {}
 
   /** The query narrowed to the selected facet values (values of one facet OR'ed). */
-  static DrillDownQuery drillDown(FacetsConfig config, Query query, Map<Filter, List<String>> filters) {
+  static DrillDownQuery drillDown(
+      FacetsConfig config, Query query, Map<Filter, List<String>> filters) {
     DrillDownQuery drill = new DrillDownQuery(config, query);
     for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
       for (String value : filter.getValue()) {
@@ -155,7 +190,7 @@ public final class SearchService {
 
   /** A facet value as its path: "MTUS/Low Back Complaints 2004" is two levels of citation. */
   static String[] path(Filter filter, String value) {
-    return org.imrsearch.index.Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
+    return Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
   }
 
   /**
@@ -163,20 +198,23 @@ public final class SearchService {
    * counting hits exactly up to {@code totalHitsThreshold}; past it the collector may skip hits
    * that cannot make the page.
    */
-  private static CollectorManager<?, ? extends TopDocs> pageCollector(boolean byDate, int wanted, ScoreDoc after, int totalHitsThreshold) {
+  private static CollectorManager<?, ? extends TopDocs> pageCollector(
+      boolean byDate, int wanted, ScoreDoc after, int totalHitsThreshold) {
     return byDate
         ? new TopFieldCollectorManager(newestFirst(), wanted, (FieldDoc) after, totalHitsThreshold)
         : new TopScoreDocCollectorManager(wanted, after, totalHitsThreshold);
   }
 
   static Sort newestFirst() {
-    return new Sort(LongField.newSortField(IndexField.DECISION_DATE.fieldName(), true, SortedNumericSelector.Type.MIN));
+    return new Sort(
+        LongField.newSortField(
+            IndexField.DECISION_DATE.fieldName(), true, SortedNumericSelector.Type.MIN));
   }
 
   /**
-   * The page's hits with their rationale passages. Each hit's stored fields are read once, for
-   * the hit and for the highlighter: stored fields are compressed in blocks, and decompressing a
-   * block per hit twice was most of a selective query's time.
+   * The page's hits with their rationale passages. Each hit's stored fields are read once, for the
+   * hit and for the highlighter: stored fields are compressed in blocks, and decompressing a block
+   * per hit twice was most of a selective query's time.
    */
   private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
     StoredFields stored = searcher.storedFields();
@@ -189,20 +227,30 @@ public final class SearchService {
     }
     String[] passages = new String[page.scoreDocs.length];
     if (page.scoreDocs.length > 0) {
-      UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-          .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " \u2026 ", true));
-      passages = new PreloadedHighlighter(builder, IndexField.RATIONALE.fieldName(), rationales)
-          .highlight(IndexField.RATIONALE.fieldName(), query, page, PASSAGES);
+      UnifiedHighlighter.Builder builder =
+          UnifiedHighlighter.builder(searcher, indexAnalyzer)
+              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " \u2026 ", true));
+      passages =
+          new PreloadedHighlighter(builder, IndexField.RATIONALE.fieldName(), rationales)
+              .highlight(IndexField.RATIONALE.fieldName(), query, page, PASSAGES);
     }
     List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
     for (int i = 0; i < page.scoreDocs.length; i++) {
-      List<String> marked = passages[i] == null ? List.of() : Arrays.stream(passages[i].split(" \u2026 ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      List<String> marked =
+          passages[i] == null
+              ? List.of()
+              : Arrays.stream(passages[i].split(" \u2026 "))
+                  .map(String::strip)
+                  .filter(s -> !s.isEmpty())
+                  .toList();
       hits.add(DecisionFields.hit(docs.get(i), marked));
     }
     return hits;
   }
 
-  /** A highlighter that takes the text of the field it marks from values already loaded, by doc id. */
+  /**
+   * A highlighter that takes the text of the field it marks from values already loaded, by doc id.
+   */
   private static final class PreloadedHighlighter extends UnifiedHighlighter {
     private final String field;
     private final Map<Integer, String> values;
@@ -214,7 +262,8 @@ public final class SearchService {
     }
 
     @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) {
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) {
       List<CharSequence[]> loaded = new ArrayList<>();
       try {
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
@@ -225,17 +274,18 @@ public final class SearchService {
           loaded.add(row);
         }
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e); // an iterator over an array of doc ids does no I/O
+        throw new UncheckedIOException(e); // an iterator over an array of doc ids does no I/O
       }
       return loaded;
     }
   }
 
-  private static List<FacetGroup> facetGroups(Facets facets, Map<Filter, List<String>> filters) throws IOException {
+  private static List<FacetGroup> facetGroups(Facets facets, Map<Filter, List<String>> filters)
+      throws IOException {
     List<FacetGroup> groups = new ArrayList<>();
     for (Filter filter : SIDEBAR) {
       List<String> selected = filters.getOrDefault(filter, List.of());
-      boolean hierarchical = org.imrsearch.index.Schema.isHierarchical(filter.field());
+      boolean hierarchical = Schema.isHierarchical(filter.field());
       String level = hierarchical && selected.size() == 1 ? selected.get(0) : "";
       List<FacetGroup.Value> values = new ArrayList<>();
       FacetResult result = topChildren(facets, filter, level);
@@ -249,7 +299,8 @@ public final class SearchService {
         if (values.stream().noneMatch(v -> v.value().equals(s))) {
           Number count = specific(facets, filter, s);
           // Lucene says -1 for a value the index does not have: none of the hits have it either.
-          values.add(new FacetGroup.Value(s, count == null ? 0 : Math.max(0, count.longValue()), true));
+          values.add(
+              new FacetGroup.Value(s, count == null ? 0 : Math.max(0, count.longValue()), true));
         }
       }
       groups.add(new FacetGroup(filter.param(), filter.label(), level, values));
@@ -257,7 +308,8 @@ public final class SearchService {
     return groups;
   }
 
-  private static FacetResult topChildren(Facets facets, Filter filter, String level) throws IOException {
+  private static FacetResult topChildren(Facets facets, Filter filter, String level)
+      throws IOException {
     try {
       return level.isEmpty()
           ? facets.getTopChildren(FACET_VALUES, filter.dim())

@@ -17,6 +17,7 @@ import org.imrsearch.index.Analyzers;
  */
 public final class SearchServices implements AutoCloseable {
   private static final long REFRESH_MILLIS = 1000;
+
   /** No query may hold a search thread longer than this. */
   public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
 
@@ -30,7 +31,8 @@ public final class SearchServices implements AutoCloseable {
   private final HealthService health;
   private final ResultCache cache;
 
-  private SearchServices(IndexSearchers searchers, Analyzers analyzers, ObjectMapper mapper, ResultCache cache) {
+  private SearchServices(
+      IndexSearchers searchers, Analyzers analyzers, ObjectMapper mapper, ResultCache cache) {
     this.searchers = searchers;
     this.analyzers = analyzers;
     this.cache = cache;
@@ -40,24 +42,35 @@ public final class SearchServices implements AutoCloseable {
     this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers, cache);
-    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "index-refresh");
-      t.setDaemon(true);
-      return t;
-    });
-    refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "index-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    refresher.scheduleWithFixedDelay(
+        this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** The services over {@code index}, caching recent results ({@link ResultCache#DEFAULT_ENTRIES}). */
-  public static SearchServices open(Path index, ConfigSource config, ObjectMapper mapper) throws IOException {
+  /**
+   * The services over {@code index}, caching recent results ({@link ResultCache#DEFAULT_ENTRIES}).
+   */
+  public static SearchServices open(Path index, ConfigSource config, ObjectMapper mapper)
+      throws IOException {
     return open(index, config, mapper, ResultCache.DEFAULT_ENTRIES);
   }
 
-  /** The services over {@code index}, caching at most {@code cachedResults} recent results (0: none). */
-  public static SearchServices open(Path index, ConfigSource config, ObjectMapper mapper, int cachedResults) throws IOException {
+  /**
+   * The services over {@code index}, caching at most {@code cachedResults} recent results (0:
+   * none).
+   */
+  public static SearchServices open(
+      Path index, ConfigSource config, ObjectMapper mapper, int cachedResults) throws IOException {
     Analyzers analyzers = Analyzers.load(config);
     try {
-      return new SearchServices(IndexSearchers.open(index), analyzers, mapper, new ResultCache(cachedResults));
+      return new SearchServices(
+          IndexSearchers.open(index), analyzers, mapper, new ResultCache(cachedResults));
     } catch (IOException | RuntimeException e) {
       analyzers.close();
       throw e;

@@ -26,7 +26,13 @@ final class ApiController {
   }
 
   void overturnRates(Context ctx) throws IOException {
-    ctx.json(services.rates().rates(RequestParams.query(ctx), RequestParams.filters(ctx), RequestParams.groupings(ctx)));
+    ctx.json(
+        services
+            .rates()
+            .rates(
+                RequestParams.query(ctx),
+                RequestParams.filters(ctx),
+                RequestParams.groupings(ctx)));
   }
 
   void health(Context ctx) throws IOException {
@@ -34,12 +40,21 @@ final class ApiController {
   }
 
   void export(Context ctx) throws IOException {
-    ExportService.Format format = RequestParams.choice(ctx, "format", ExportService.Format.class, ExportService.Format.CSV);
-    ExportService.Export export = services.export().prepare(RequestParams.query(ctx), RequestParams.filters(ctx), format,
-        RequestParams.longValue(ctx, "limit", Long.MAX_VALUE));
+    ExportService.Format format =
+        RequestParams.choice(ctx, "format", ExportService.Format.class, ExportService.Format.CSV);
+    ExportService.Export export =
+        services
+            .export()
+            .prepare(
+                RequestParams.query(ctx),
+                RequestParams.filters(ctx),
+                format,
+                RequestParams.longValue(ctx, "limit", Long.MAX_VALUE));
     boolean csv = format == ExportService.Format.CSV;
     ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"imr-decisions." + (csv ? "csv" : "jsonl") + "\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"imr-decisions." + (csv ? "csv" : "jsonl") + "\"");
     export.writeTo(ctx.outputStream());
   }
 }

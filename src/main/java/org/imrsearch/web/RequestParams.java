@@ -2,6 +2,7 @@ package org.imrsearch.web;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +38,20 @@ final class RequestParams {
   }
 
   static SearchRequest search(Context ctx) {
-    return new SearchRequest(query(ctx), filters(ctx), sort(ctx.queryParam("sort")),
-        integer(ctx, "page", 1), integer(ctx, "size", 20), ctx.queryParam("after"));
+    return new SearchRequest(
+        query(ctx),
+        filters(ctx),
+        sort(ctx.queryParam("sort")),
+        integer(ctx, "page", 1),
+        integer(ctx, "size", 20),
+        ctx.queryParam("after"));
   }
 
   static List<Filter> groupings(Context ctx) {
     String by = ctx.queryParam("by");
     if (by == null || by.isBlank()) {
-      throw new BadRequestException("by is required, e.g. by=guideline (or by=guideline,year for a two-way table)");
+      throw new BadRequestException(
+          "by is required, e.g. by=guideline (or by=guideline,year for a two-way table)");
     }
     List<Filter> out = new ArrayList<>();
     for (String part : by.split(",")) {
@@ -92,8 +99,15 @@ final class RequestParams {
     try {
       return Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException(name + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-          .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + v + "'");
+      throw new BadRequestException(
+          name
+              + " must be one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ", not '"
+              + v
+              + "'");
     }
   }
 }

@@ -18,41 +18,58 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
   /**
    * No inline script anywhere: letters are untrusted text, and pages only load our own files.
    * Inline style stays allowed because the charting library positions its tooltips with it.
    */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+          + " data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors"
+          + " 'none'";
 
   private final Javalin app;
 
   public WebServer(SearchServices services, ObjectMapper mapper) {
     ApiController api = new ApiController(services);
-    this.app = Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(mapper, false));
-      config.startup.showJavalinBanner = false;
-      config.staticFiles.add("/web", Location.CLASSPATH);
-      config.staticFiles.enableWebjars();
-      config.routes.before(WebServer::securityHeaders);
-      config.routes.get("/api/search", api::search);
-      config.routes.get("/api/letters/{id}", api::letter);
-      config.routes.get("/api/letters/{id}/similar", api::similar);
-      config.routes.get("/api/stats/overturn-rates", api::overturnRates);
-      config.routes.get("/api/health", api::health);
-      config.routes.get("/api/export", api::export);
-      config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-      config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("request {} failed", ctx.path(), e);
-        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: the request could not be answered");
-      });
-      config.routes.error(404, ctx -> {
-        if (ctx.path().startsWith("/api/") && !ctx.res().getContentType().startsWith("application/json")) {
-          error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path());
-        }
-      });
-    });
+    this.app =
+        Javalin.create(
+            config -> {
+              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.startup.showJavalinBanner = false;
+              config.staticFiles.add("/web", Location.CLASSPATH);
+              config.staticFiles.enableWebjars();
+              config.routes.before(WebServer::securityHeaders);
+              config.routes.get("/api/search", api::search);
+              config.routes.get("/api/letters/{id}", api::letter);
+              config.routes.get("/api/letters/{id}/similar", api::similar);
+              config.routes.get("/api/stats/overturn-rates", api::overturnRates);
+              config.routes.get("/api/health", api::health);
+              config.routes.get("/api/export", api::export);
+              config.routes.exception(
+                  BadRequestException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  NotFoundException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("request {} failed", ctx.path(), e);
+                    error(
+                        ctx,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal error: the request could not be answered");
+                  });
+              config.routes.error(
+                  404,
+                  ctx -> {
+                    if (ctx.path().startsWith("/api/")
+                        && !ctx.res().getContentType().startsWith("application/json")) {
+                      error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path());
+                    }
+                  });
+            });
   }
 
   private static void securityHeaders(Context ctx) {

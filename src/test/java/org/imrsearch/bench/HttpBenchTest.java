@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class HttpBenchTest {
 
   /** wrk 4.1's report, as printed with --latency. */
-  private static final String WRK_REPORT = """
+  private static final String WRK_REPORT =
+      """
       Running 15s test @ http://127.0.0.1:40123
         2 threads and 16 connections
         Thread Stats   Avg      Stdev     Max   +/- Stdev

@@ -55,8 +55,13 @@ class AllRealLettersTest {
       checks.add(() -> assertFalse(l.reviewer().licensure().isEmpty(), file + " licensure"));
       checks.add(() -> assertFalse(l.decisions().isEmpty(), file + " decisions"));
       for (Decision d : l.decisions()) {
-        checks.add(() -> assertTrue(d.item().length() >= 2 && d.item().length() <= 200, file + " item " + d.item()));
-        checks.add(() -> assertTrue(d.rationale().length() > 100, file + " rationale of " + d.item()));
+        checks.add(
+            () ->
+                assertTrue(
+                    d.item().length() >= 2 && d.item().length() <= 200,
+                    file + " item " + d.item()));
+        checks.add(
+            () -> assertTrue(d.rationale().length() > 100, file + " rationale of " + d.item()));
       }
     }
     assertAll(checks);
@@ -64,12 +69,13 @@ class AllRealLettersTest {
 
   /**
    * 339 decisions, 39 overturned: the regex manifest shipped with the letters counts 338 and 39;
-   * the one it misses ("NCV bilateral lower extremities QTY: 2" in CM16-0248698, whose colon
-   * fooled the regex) was checked by reading the letter.
+   * the one it misses ("NCV bilateral lower extremities QTY: 2" in CM16-0248698, whose colon fooled
+   * the regex) was checked by reading the letter.
    */
   @Test
   void findsEveryDecisionAndOutcome() {
-    List<Decision> all = extractions.stream().flatMap(e -> e.letter().decisions().stream()).toList();
+    List<Decision> all =
+        extractions.stream().flatMap(e -> e.letter().decisions().stream()).toList();
     assertEquals(339, all.size());
     assertEquals(39, all.stream().filter(d -> d.outcome() == Outcome.OVERTURNED).count());
   }

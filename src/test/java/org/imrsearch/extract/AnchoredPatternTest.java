@@ -27,12 +27,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An anchored pattern must find exactly what {@link Matcher#find()} finds with the same pattern:
- * checked for every anchored pattern of the extractors, on real letters of every layout we have
- * and on generated ones, and on the edge cases of its look-ups.
+ * checked for every anchored pattern of the extractors, on real letters of every layout we have and
+ * on generated ones, and on the edge cases of its look-ups.
  */
 class AnchoredPatternTest {
-  private static final List<Class<?>> EXTRACTORS = List.of(LetterExtractor.class, LayoutDetector.class, HeaderExtractor.class,
-      ModernDecisionExtractor.class, ReviewerExtractor.class, PatientExtractor.class);
+  private static final List<Class<?>> EXTRACTORS =
+      List.of(
+          LetterExtractor.class,
+          LayoutDetector.class,
+          HeaderExtractor.class,
+          ModernDecisionExtractor.class,
+          ReviewerExtractor.class,
+          PatientExtractor.class);
   private static final Map<String, LowerCased> LETTERS = new LinkedHashMap<>();
 
   @BeforeAll
@@ -45,11 +51,16 @@ class AnchoredPatternTest {
       }
     }
     for (Path file : files) {
-      LETTERS.put(file.getFileName().toString(), LowerCased.of(TextCleaner.clean(reader.read(file))));
+      LETTERS.put(
+          file.getFileName().toString(), LowerCased.of(TextCleaner.clean(reader.read(file))));
     }
     LetterGenerator generator = new LetterGenerator(11, List.of());
-    IntStream.range(0, 200).forEach(n -> LETTERS.put("generated " + n,
-        LowerCased.of(TextCleaner.clean(generator.generate(n).text()))));
+    IntStream.range(0, 200)
+        .forEach(
+            n ->
+                LETTERS.put(
+                    "generated " + n,
+                    LowerCased.of(TextCleaner.clean(generator.generate(n).text()))));
   }
 
   @Test
@@ -63,8 +74,15 @@ class AnchoredPatternTest {
       for (Map.Entry<String, LowerCased> letter : LETTERS.entrySet()) {
         List<String> expected = describe(plainScan(pattern, letter.getValue().text()));
         matches += expected.size();
-        assertEquals(expected, describe(pattern.findAll(letter.getValue())),
-            () -> field.getDeclaringClass().getSimpleName() + "." + field.getName() + " in " + letter.getKey());
+        assertEquals(
+            expected,
+            describe(pattern.findAll(letter.getValue())),
+            () ->
+                field.getDeclaringClass().getSimpleName()
+                    + "."
+                    + field.getName()
+                    + " in "
+                    + letter.getKey());
       }
       compared += matches > 0 ? 1 : 0;
     }
@@ -72,32 +90,68 @@ class AnchoredPatternTest {
   }
 
   /**
-   * Every written form of every alternative of the extractors' anchored patterns, including
-   * forms the sample letters lack, in one text: each pattern must agree with a plain scan
-   * started at every position of it.
+   * Every written form of every alternative of the extractors' anchored patterns, including forms
+   * the sample letters lack, in one text: each pattern must agree with a plain scan started at
+   * every position of it.
    */
-  private static final String EVERY_FORM = String.join("\n",
-      "HOW THE IMR FINAL DETERMINATION WAS MADE", "IMR ISSUES, DECISIONS AND RATIONALES",
-      "MRI of the knee: Upheld", "Claims Administrator guideline: Decision based on MTUS",
-      "MAXIMUS guideline: Decision based on ODG", "Expert Reviewer guideline: none", "Decision rationale: not necessary.",
-      "MEDICAL PROFESSIONAL REVIEW", "ISSUE AT DISPUTE:", "RATIONALE FOR WHY THE REQUESTED", "IMR DECISION(S) AND RATIONALE(S)",
-      "Guidelines Used in Decision:", "Notice of Independent Medical Review Determination",
-      "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE", "has determined the request for",
-      "Date Assigned: 11/09/2016 Decision Date: 12/09/2016 Dated: 12/10/2016", "Date of this Determination: 12/11/2016",
-      "Date of Injury: 10/13/2016 DOI: 10/14/2016", "UR Denial Date: 10/20/2016 Date of UR Decision: 10/21/2016",
-      "UR Decision Date: 10/22/2016", "Application Received: 11/01/2016 Date Application Received: 11/02/2016",
-      "application for an Independent Medical Review was received on 11/03/2016",
-      "Notice of Assignment was sent on 11/04/2016", "Utilization Review Denial dated 10/05/2016",
-      "Priority: Expedited", "Standard", "Dear Applicant", "1) Regarding the request", "2. MAXIMUS Federal Services",
-      "   CLINICAL CASE SUMMARY:", "Case Summary", "DOCUMENTS REVIEWED", "MEDICAL TREATMENT GUIDELINE",
-      "MEDICAL REVIEWER QUALIFICATIONS", "REVIEWER QUALIFICATIONS:", "Medical Qualifications of the Expert Reviewer:",
-      "sent the complete case file to an expert reviewer", "State(s) of Licensure: California",
-      "Certification(s)/Specialty: Family Practice", "is Board Certified in Internal Medicine", "Board-Certified in Surgery",
-      "certified by the American Board of Surgery", "is a Diplomate in Pain", "is a specialist in Pain",
-      "has a subspecialty in Spine", "has a sub-specialty in Hand", "specializes in Sports Medicine", "specializing in Pain",
-      "fellowship-trained in Spine", "Licensed in California", "licensed to practice medicine in the states of Ohio",
-      "diagnoses include lumbar strain.", "diagnosed with knee pain.", "being treated for neck pain.",
-      "treated for the diagnosis of shoulder pain.");
+  private static final String EVERY_FORM =
+      String.join(
+          "\n",
+          "HOW THE IMR FINAL DETERMINATION WAS MADE",
+          "IMR ISSUES, DECISIONS AND RATIONALES",
+          "MRI of the knee: Upheld",
+          "Claims Administrator guideline: Decision based on MTUS",
+          "MAXIMUS guideline: Decision based on ODG",
+          "Expert Reviewer guideline: none",
+          "Decision rationale: not necessary.",
+          "MEDICAL PROFESSIONAL REVIEW",
+          "ISSUE AT DISPUTE:",
+          "RATIONALE FOR WHY THE REQUESTED",
+          "IMR DECISION(S) AND RATIONALE(S)",
+          "Guidelines Used in Decision:",
+          "Notice of Independent Medical Review Determination",
+          "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE",
+          "has determined the request for",
+          "Date Assigned: 11/09/2016 Decision Date: 12/09/2016 Dated: 12/10/2016",
+          "Date of this Determination: 12/11/2016",
+          "Date of Injury: 10/13/2016 DOI: 10/14/2016",
+          "UR Denial Date: 10/20/2016 Date of UR Decision: 10/21/2016",
+          "UR Decision Date: 10/22/2016",
+          "Application Received: 11/01/2016 Date Application Received: 11/02/2016",
+          "application for an Independent Medical Review was received on 11/03/2016",
+          "Notice of Assignment was sent on 11/04/2016",
+          "Utilization Review Denial dated 10/05/2016",
+          "Priority: Expedited",
+          "Standard",
+          "Dear Applicant",
+          "1) Regarding the request",
+          "2. MAXIMUS Federal Services",
+          "   CLINICAL CASE SUMMARY:",
+          "Case Summary",
+          "DOCUMENTS REVIEWED",
+          "MEDICAL TREATMENT GUIDELINE",
+          "MEDICAL REVIEWER QUALIFICATIONS",
+          "REVIEWER QUALIFICATIONS:",
+          "Medical Qualifications of the Expert Reviewer:",
+          "sent the complete case file to an expert reviewer",
+          "State(s) of Licensure: California",
+          "Certification(s)/Specialty: Family Practice",
+          "is Board Certified in Internal Medicine",
+          "Board-Certified in Surgery",
+          "certified by the American Board of Surgery",
+          "is a Diplomate in Pain",
+          "is a specialist in Pain",
+          "has a subspecialty in Spine",
+          "has a sub-specialty in Hand",
+          "specializes in Sports Medicine",
+          "specializing in Pain",
+          "fellowship-trained in Spine",
+          "Licensed in California",
+          "licensed to practice medicine in the states of Ohio",
+          "diagnoses include lumbar strain.",
+          "diagnosed with knee pain.",
+          "being treated for neck pain.",
+          "treated for the diagnosis of shoulder pain.");
 
   @Test
   void agreesWithAPlainScanFromEveryPositionOfEveryForm() throws Exception {
@@ -108,8 +162,12 @@ class AnchoredPatternTest {
       for (int from = 0; from <= text.length(); from++) {
         MatchResult expected = plain.find(from) ? plain.toMatchResult() : null;
         MatchResult actual = pattern.find(text, from);
-        String where = field.getDeclaringClass().getSimpleName() + "." + field.getName() + " from " + from;
-        assertEquals(expected == null ? null : describe(List.of(expected)), actual == null ? null : describe(List.of(actual)), where);
+        String where =
+            field.getDeclaringClass().getSimpleName() + "." + field.getName() + " from " + from;
+        assertEquals(
+            expected == null ? null : describe(List.of(expected)),
+            actual == null ? null : describe(List.of(actual)),
+            where);
       }
       assertTrue(pattern.find(text) != null, field.getName() + " must have a form in the text");
     }
@@ -127,29 +185,47 @@ class AnchoredPatternTest {
   @Test
   void judgesWordBoundariesAndLineStartsByTheRealNeighbours() {
     LowerCased text = LowerCased.of("PDOI 1\nxDOI 2\nDOI 3");
-    assertEquals(List.of("DOI 3"), describeText(new AnchoredPattern("(?i)\\bDOI\\s+\\d", "doi").findAll(text)));
-    assertEquals(List.of("DOI 3"), describeText(new AnchoredPattern("(?im)^DOI\\s+\\d", "doi").findAll(text)));
+    assertEquals(
+        List.of("DOI 3"),
+        describeText(new AnchoredPattern("(?i)\\bDOI\\s+\\d", "doi").findAll(text)));
+    assertEquals(
+        List.of("DOI 3"),
+        describeText(new AnchoredPattern("(?im)^DOI\\s+\\d", "doi").findAll(text)));
   }
 
   @Test
   void triesTheNextOccurrenceWhenAnEarlierOneFails() {
-    AnchoredPattern received = new AnchoredPattern("(?i)Application\\s+Received\\s*:", "application", "date");
+    AnchoredPattern received =
+        new AnchoredPattern("(?i)Application\\s+Received\\s*:", "application", "date");
     LowerCased text = LowerCased.of("Application for review. Date: x. APPLICATION\nRECEIVED: 1");
     assertEquals(text.text().indexOf("APPLICATION"), received.find(text).start());
   }
 
   @Test
   void aLineStartPatternStartsWhereAPlainScanDoes() {
-    AnchoredPattern heading = AnchoredPattern.atLineStart("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY", "clinical", "case");
-    for (String text : List.of("x\n\n  CASE SUMMARY", "Case summary", "the case summary\nCASE SUMMARY", "a\r\n\r\n\tclinical case summary",
-        "a\u2028CASE SUMMARY", "no case summary here", "x\n\nx CASE SUMMARY")) {
+    AnchoredPattern heading =
+        AnchoredPattern.atLineStart(
+            "(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY", "clinical", "case");
+    for (String text :
+        List.of(
+            "x\n\n  CASE SUMMARY",
+            "Case summary",
+            "the case summary\nCASE SUMMARY",
+            "a\r\n\r\n\tclinical case summary",
+            "a\u2028CASE SUMMARY",
+            "no case summary here",
+            "x\n\nx CASE SUMMARY")) {
       LowerCased lowerCased = LowerCased.of(text);
-      assertEquals(describe(plainScan(heading, text)), describe(heading.findAll(lowerCased)), () -> "[" + text + "]");
+      assertEquals(
+          describe(plainScan(heading, text)),
+          describe(heading.findAll(lowerCased)),
+          () -> "[" + text + "]");
     }
     LowerCased twoHeadings = LowerCased.of("CASE SUMMARY\n \n CASE SUMMARY");
     Matcher plain = heading.pattern().matcher(twoHeadings.text());
     assertTrue(plain.find(1));
-    assertEquals(13, plain.start()); // the first line start after position 1, with blanks to the heading
+    assertEquals(
+        13, plain.start()); // the first line start after position 1, with blanks to the heading
     assertEquals(plain.start(), heading.find(twoHeadings, 1).start());
   }
 
@@ -158,7 +234,8 @@ class AnchoredPatternTest {
     // Why the openings must be complete: a form nobody declared is never tried.
     AnchoredPattern incomplete = new AnchoredPattern("(?i)Decision\\s+Date|Dated", "decision");
     LowerCased text = LowerCased.of("Dated: 1/2/2017; Decision Date: 1/3/2017");
-    assertNotEquals(describe(plainScan(incomplete, text.text())), describe(incomplete.findAll(text)));
+    assertNotEquals(
+        describe(plainScan(incomplete, text.text())), describe(incomplete.findAll(text)));
   }
 
   @Test
@@ -191,13 +268,16 @@ class AnchoredPatternTest {
   }
 
   private static List<String> describe(List<MatchResult> matches) {
-    return matches.stream().map(m -> {
-      StringBuilder b = new StringBuilder().append(m.start()).append('-').append(m.end());
-      for (int g = 1; g <= m.groupCount(); g++) {
-        b.append(" [").append(m.group(g)).append(']');
-      }
-      return b.toString();
-    }).toList();
+    return matches.stream()
+        .map(
+            m -> {
+              StringBuilder b = new StringBuilder().append(m.start()).append('-').append(m.end());
+              for (int g = 1; g <= m.groupCount(); g++) {
+                b.append(" [").append(m.group(g)).append(']');
+              }
+              return b.toString();
+            })
+        .toList();
   }
 
   private static List<String> describeText(List<MatchResult> matches) {

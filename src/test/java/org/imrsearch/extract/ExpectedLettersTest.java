@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every field of every letter that has an expected-values file (34 real 2016-2017 letters, the
- * 5 seed letters and the fixtures of each older layout), checked against values taken by
- * reading the letters. Each file says in "why" what it covers.
+ * Every field of every letter that has an expected-values file (34 real 2016-2017 letters, the 5
+ * seed letters and the fixtures of each older layout), checked against values taken by reading the
+ * letters. Each file says in "why" what it covers.
  */
 class ExpectedLettersTest {
   private static final ObjectMapper MAPPER = Json.newMapper();
@@ -38,7 +38,8 @@ class ExpectedLettersTest {
       List<Arguments> args = new ArrayList<>();
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         JsonNode expected = MAPPER.readTree(f.toFile());
-        args.add(Arguments.of(expected.get("file").asText(), expected.get("why").asText(), expected));
+        args.add(
+            Arguments.of(expected.get("file").asText(), expected.get("why").asText(), expected));
       }
       return args.stream();
     }
@@ -55,41 +56,112 @@ class ExpectedLettersTest {
       checks.add(() -> assertEquals(expected.get("layout").asText(), letter.layout(), "layout"));
     }
     checks.add(() -> assertEquals(text(expected, "caseNumber"), letter.caseNumber(), "caseNumber"));
-    checks.add(() -> assertEquals(text(expected, "dateAssigned"), str(letter.dateAssigned()), "dateAssigned"));
-    checks.add(() -> assertEquals(text(expected, "decisionDate"), str(letter.decisionDate()), "decisionDate"));
-    checks.add(() -> assertEquals(text(expected, "urDenialDate"), str(letter.urDenialDate()), "urDenialDate"));
-    checks.add(() -> assertEquals(text(expected, "applicationReceived"), str(letter.applicationReceived()), "applicationReceived"));
+    checks.add(
+        () ->
+            assertEquals(
+                text(expected, "dateAssigned"), str(letter.dateAssigned()), "dateAssigned"));
+    checks.add(
+        () ->
+            assertEquals(
+                text(expected, "decisionDate"), str(letter.decisionDate()), "decisionDate"));
+    checks.add(
+        () ->
+            assertEquals(
+                text(expected, "urDenialDate"), str(letter.urDenialDate()), "urDenialDate"));
+    checks.add(
+        () ->
+            assertEquals(
+                text(expected, "applicationReceived"),
+                str(letter.applicationReceived()),
+                "applicationReceived"));
     checks.add(() -> assertEquals(text(expected, "priority"), letter.priority(), "priority"));
-    checks.add(() -> assertEquals(strings(expected.at("/reviewer/specialties")), letter.reviewer().specialties(), "specialties"));
-    checks.add(() -> assertEquals(strings(expected.at("/reviewer/licensure")), letter.reviewer().licensure(), "licensure"));
+    checks.add(
+        () ->
+            assertEquals(
+                strings(expected.at("/reviewer/specialties")),
+                letter.reviewer().specialties(),
+                "specialties"));
+    checks.add(
+        () ->
+            assertEquals(
+                strings(expected.at("/reviewer/licensure")),
+                letter.reviewer().licensure(),
+                "licensure"));
     JsonNode age = expected.at("/patient/age");
-    checks.add(() -> assertEquals(age.isNull() ? null : age.asInt(), letter.patient().age(), "patient.age"));
-    checks.add(() -> assertEquals(text(expected.get("patient"), "sex"), letter.patient().sex(), "patient.sex"));
-    checks.add(() -> assertEquals(text(expected.get("patient"), "injuryDate"), str(letter.patient().injuryDate()), "patient.injuryDate"));
-    checks.add(() -> assertStartsWith(expected.get("caseSummaryStartsWith").asText(), letter.caseSummary(), "caseSummary"));
+    checks.add(
+        () ->
+            assertEquals(age.isNull() ? null : age.asInt(), letter.patient().age(), "patient.age"));
+    checks.add(
+        () ->
+            assertEquals(
+                text(expected.get("patient"), "sex"), letter.patient().sex(), "patient.sex"));
+    checks.add(
+        () ->
+            assertEquals(
+                text(expected.get("patient"), "injuryDate"),
+                str(letter.patient().injuryDate()),
+                "patient.injuryDate"));
+    checks.add(
+        () ->
+            assertStartsWith(
+                expected.get("caseSummaryStartsWith").asText(),
+                letter.caseSummary(),
+                "caseSummary"));
     JsonNode decisions = expected.get("decisions");
-    checks.add(() -> assertEquals(items(decisions), letter.decisions().stream().map(Decision::item).toList(), "items"));
+    checks.add(
+        () ->
+            assertEquals(
+                items(decisions),
+                letter.decisions().stream().map(Decision::item).toList(),
+                "items"));
     for (int i = 0; i < Math.min(decisions.size(), letter.decisions().size()); i++) {
       JsonNode e = decisions.get(i);
       Decision d = letter.decisions().get(i);
       String at = "decision " + (i + 1) + " (" + d.item() + ")";
-      checks.add(() -> assertEquals(e.get("outcome").asText(), d.outcome().label(), at + " outcome"));
-      checks.add(() -> assertEquals(strings(e.get("claimsAdministratorSources")), d.claimsAdministratorGuideline().sources(), at + " claims administrator sources"));
-      checks.add(() -> assertEquals(strings(e.get("reviewerSources")), d.reviewerGuideline().sources(), at + " reviewer sources"));
-      checks.add(() -> assertStartsWith(e.get("rationaleStartsWith").asText(), d.rationale(), at + " rationale start"));
-      checks.add(() -> assertEndsWith(e.get("rationaleEndsWith").asText(), d.rationale(), at + " rationale end"));
+      checks.add(
+          () -> assertEquals(e.get("outcome").asText(), d.outcome().label(), at + " outcome"));
+      checks.add(
+          () ->
+              assertEquals(
+                  strings(e.get("claimsAdministratorSources")),
+                  d.claimsAdministratorGuideline().sources(),
+                  at + " claims administrator sources"));
+      checks.add(
+          () ->
+              assertEquals(
+                  strings(e.get("reviewerSources")),
+                  d.reviewerGuideline().sources(),
+                  at + " reviewer sources"));
+      checks.add(
+          () ->
+              assertStartsWith(
+                  e.get("rationaleStartsWith").asText(), d.rationale(), at + " rationale start"));
+      checks.add(
+          () ->
+              assertEndsWith(
+                  e.get("rationaleEndsWith").asText(), d.rationale(), at + " rationale end"));
     }
     assertAll(file, checks);
   }
 
   private static void assertStartsWith(String expected, String actual, String what) {
     String a = collapse(actual);
-    assertTrue(a.startsWith(collapse(expected)), () -> what + ": expected to start with <" + expected + "> but was <" + head(a) + ">");
+    assertTrue(
+        a.startsWith(collapse(expected)),
+        () -> what + ": expected to start with <" + expected + "> but was <" + head(a) + ">");
   }
 
   private static void assertEndsWith(String expected, String actual, String what) {
     String a = collapse(actual);
-    assertTrue(a.endsWith(collapse(expected)), () -> what + ": expected to end with <" + expected + "> but was <..." + a.substring(Math.max(0, a.length() - 160)) + ">");
+    assertTrue(
+        a.endsWith(collapse(expected)),
+        () ->
+            what
+                + ": expected to end with <"
+                + expected
+                + "> but was <..."
+                + a.substring(Math.max(0, a.length() - 160))
+                + ">");
   }
 
   private static String head(String s) {

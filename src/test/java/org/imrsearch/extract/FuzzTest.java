@@ -26,9 +26,23 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
   private static final int CASES = 3000;
   private static final String[] DEBRIS = {
-    ": Upheld", ": Overturned", "Claims Administrator guideline:", "MAXIMUS guideline:", "Decision rationale:",
-    "IMR ISSUES, DECISIONS AND RATIONALES", "Page 2 of 4", "\f", "1) MAXIMUS Federal Services, Inc. has determined the request for",
-    "is not medically necessary and appropriate.", "Certification(s)/Specialty:", "\"", "(", "original request", "\u0000", "\ufffd"};
+    ": Upheld",
+    ": Overturned",
+    "Claims Administrator guideline:",
+    "MAXIMUS guideline:",
+    "Decision rationale:",
+    "IMR ISSUES, DECISIONS AND RATIONALES",
+    "Page 2 of 4",
+    "\f",
+    "1) MAXIMUS Federal Services, Inc. has determined the request for",
+    "is not medically necessary and appropriate.",
+    "Certification(s)/Specialty:",
+    "\"",
+    "(",
+    "original request",
+    "\u0000",
+    "\ufffd"
+  };
 
   private final LetterExtractor extractor = new LetterExtractor(TestLetters.vocabulary());
 
@@ -51,12 +65,18 @@ class FuzzTest {
       } catch (NotALetterException e) {
         assertFalse(e.getMessage().isBlank());
       } catch (RuntimeException | StackOverflowError e) {
-        throw new AssertionError("case " + i + " threw past the extractor:\n" + text.substring(0, Math.min(2000, text.length())), e);
+        throw new AssertionError(
+            "case "
+                + i
+                + " threw past the extractor:\n"
+                + text.substring(0, Math.min(2000, text.length())),
+            e);
       }
       slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
     }
     assertTrue(letters > CASES / 2, "most mutations are still letters: " + letters);
-    System.out.printf("fuzz: %d cases, %d still letters, slowest %.1f ms%n", CASES, letters, slowestNanos / 1e6);
+    System.out.printf(
+        "fuzz: %d cases, %d still letters, slowest %.1f ms%n", CASES, letters, slowestNanos / 1e6);
   }
 
   private static List<String> seeds() throws IOException, UnreadableFileException {
@@ -85,12 +105,25 @@ class FuzzTest {
       int at = random.nextInt(lines.size());
       switch (random.nextInt(8)) {
         case 0 -> lines.subList(at, lines.size()).clear(); // cut
-        case 1 -> lines.addAll(at, new ArrayList<>(lines.subList(at, Math.min(lines.size(), at + 1 + random.nextInt(40))))); // duplicate
-        case 2 -> Collections.shuffle(lines.subList(at, Math.min(lines.size(), at + 2 + random.nextInt(30))), random); // shuffle
-        case 3 -> lines.subList(at, Math.min(lines.size(), at + 1 + random.nextInt(10))).clear(); // delete
+        case 1 ->
+            lines.addAll(
+                at,
+                new ArrayList<>(
+                    lines.subList(
+                        at, Math.min(lines.size(), at + 1 + random.nextInt(40))))); // duplicate
+        case 2 ->
+            Collections.shuffle(
+                lines.subList(at, Math.min(lines.size(), at + 2 + random.nextInt(30))),
+                random); // shuffle
+        case 3 ->
+            lines
+                .subList(at, Math.min(lines.size(), at + 1 + random.nextInt(10)))
+                .clear(); // delete
         case 4 -> lines.set(at, randomChars(random, lines.get(at))); // garble
         case 5 -> lines.add(at, DEBRIS[random.nextInt(DEBRIS.length)]); // stray debris line
-        case 6 -> lines.set(at, lines.get(at) + DEBRIS[random.nextInt(DEBRIS.length)]); // debris at a line end
+        case 6 ->
+            lines.set(
+                at, lines.get(at) + DEBRIS[random.nextInt(DEBRIS.length)]); // debris at a line end
         default -> lines.set(at, lines.get(at).replace(" ", "")); // words run together
       }
     }

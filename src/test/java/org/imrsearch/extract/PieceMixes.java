@@ -2,7 +2,10 @@ package org.imrsearch.extract;
 
 import java.util.Random;
 
-/** Random texts made of given pieces: inputs for tests that hold a fast path to its plain definition. */
+/**
+ * Random texts made of given pieces: inputs for tests that hold a fast path to its plain
+ * definition.
+ */
 final class PieceMixes {
   private PieceMixes() {}
 

@@ -17,9 +17,39 @@ import org.junit.jupiter.api.Test;
  */
 class TextCleanerShortcutsTest {
   private static final String[] PIECES = {
-    "Page 2 of 4", "page 3", "PAGE", " ", "  ", "\t", "\n", "\n\n", "\f", "\r\n", "\r", "- ", "-", "CM16-0213037",
-    "cb17-0005418", "SY20-1234567", "Case Number: ", "IMR Case No. ", "#", "12", "of", "not", "notmedically", "NOTRecommended",
-    "text", "MRI of the lumbar spine", "\u0085", "\u00a0", "\u00ad", "\u2010", "x", ".", "1234567",
+    "Page 2 of 4",
+    "page 3",
+    "PAGE",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\f",
+    "\r\n",
+    "\r",
+    "- ",
+    "-",
+    "CM16-0213037",
+    "cb17-0005418",
+    "SY20-1234567",
+    "Case Number: ",
+    "IMR Case No. ",
+    "#",
+    "12",
+    "of",
+    "not",
+    "notmedically",
+    "NOTRecommended",
+    "text",
+    "MRI of the lumbar spine",
+    "\u0085",
+    "\u00a0",
+    "\u00ad",
+    "\u2010",
+    "x",
+    ".",
+    "1234567",
   };
 
   @Test
@@ -31,9 +61,14 @@ class TextCleanerShortcutsTest {
       int[] dropped = new int[1];
       String expected = PlainCleaner.clean(raw, dropped);
       droppedLines += dropped[0] > 0 ? 1 : 0;
-      assertEquals(expected, TextCleaner.clean(raw), () -> "raw: [" + raw.replace("\n", "\\n").replace("\f", "\\f") + "]");
+      assertEquals(
+          expected,
+          TextCleaner.clean(raw),
+          () -> "raw: [" + raw.replace("\n", "\\n").replace("\f", "\\f") + "]");
     }
-    assertTrue(droppedLines > 1000, "the mixes must have page and repeated case lines to drop: " + droppedLines);
+    assertTrue(
+        droppedLines > 1000,
+        "the mixes must have page and repeated case lines to drop: " + droppedLines);
   }
 
   /** The cleaner as first written: the definition the faster one must agree with. */
@@ -41,13 +76,25 @@ class TextCleanerShortcutsTest {
     private static final Pattern PAGE_LINE =
         Pattern.compile("(?i)^\\s*(?:-\\s*)?page\\s+\\d+(?:\\s+of\\s+\\d+)?(?:\\s*-)?\\s*$");
     private static final Pattern CASE_ONLY_LINE =
-        Pattern.compile("(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?(?:C[MB]|SY)\\d{2}-\\d{7}\\s*$");
-    private static final Pattern RUN_TOGETHER = Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
+        Pattern.compile(
+            "(?i)^\\s*(?:(?:IMR\\s+)?case\\s+(?:number|no\\.?|#)\\s*:?\\s*)?(?:C[MB]|SY)\\d{2}-\\d{7}\\s*$");
+    private static final Pattern RUN_TOGETHER =
+        Pattern.compile("(?i)\\bnot(medically|necessary|recommended)\\b");
 
-    /** The cleaned text; {@code dropped[0]} counts the page and repeated case-number lines taken out. */
+    /**
+     * The cleaned text; {@code dropped[0]} counts the page and repeated case-number lines taken
+     * out.
+     */
     static String clean(String raw, int[] dropped) {
-      String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).replace("\r\n", "\n").replace('\r', '\n')
-          .replace('\u00a0', ' ').replace("\u00ad", "").replace('\u2010', '-').replace('\u2011', '-').replace("\ufeff", "");
+      String text =
+          Normalizer.normalize(raw, Normalizer.Form.NFKC)
+              .replace("\r\n", "\n")
+              .replace('\r', '\n')
+              .replace('\u00a0', ' ')
+              .replace("\u00ad", "")
+              .replace('\u2010', '-')
+              .replace('\u2011', '-')
+              .replace("\ufeff", "");
       text = formFeeds(text);
       text = RUN_TOGETHER.matcher(text).replaceAll("not $1");
       List<String> lines = new ArrayList<>(text.lines().toList());

@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Test;
 class TextCleanerTest {
   @Test
   void removesPageFootersRepeatedCaseNumbersFormFeedsAndCrlf() {
-    String raw = "Case Number: CM16-0213037\r\nfirst page text\r\nPage 1 of 3\r\n\fCM16-0213037\r\nsecond page text\r\n";
-    assertEquals("Case Number: CM16-0213037\nfirst page text\nsecond page text", TextCleaner.clean(raw));
+    String raw =
+        "Case Number: CM16-0213037\r\n"
+            + "first page text\r\n"
+            + "Page 1 of 3\r\n"
+            + "\fCM16-0213037\r\n"
+            + "second page text\r\n";
+    assertEquals(
+        "Case Number: CM16-0213037\nfirst page text\nsecond page text", TextCleaner.clean(raw));
   }
 
   @Test
@@ -22,7 +28,9 @@ class TextCleanerTest {
       }
     }
     String cleaned = TextCleaner.clean(raw.toString());
-    assertEquals("line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n\nline 7", cleaned.substring(0, cleaned.indexOf("line 8") - 1));
+    assertEquals(
+        "line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n\nline 7",
+        cleaned.substring(0, cleaned.indexOf("line 8") - 1));
   }
 
   @Test
@@ -32,7 +40,9 @@ class TextCleanerTest {
 
   @Test
   void joinsHyphenatedLineBreaksKeepingTheHyphen() {
-    assertEquals("dated 11-21-2016, was a distorted copy", Prose.join("dated 11-21-\n2016, was a distorted copy"));
+    assertEquals(
+        "dated 11-21-2016, was a distorted copy",
+        Prose.join("dated 11-21-\n2016, was a distorted copy"));
   }
 
   @Test
@@ -41,6 +51,9 @@ class TextCleanerTest {
     assertEquals("a\nb", TextCleaner.formFeedsAsLineBreaks("a\fb"));
     assertEquals("a\n\nb", TextCleaner.formFeedsAsLineBreaks("a\f\fb"), "two page breaks in a row");
     assertEquals("a\n\nb", TextCleaner.formFeedsAsLineBreaks("a\n\f\n\fb"));
-    assertEquals("a\n\nb", TextCleaner.formFeedsAsLineBreaks("a\n\n\fb"), "a paragraph break before the page stays one");
+    assertEquals(
+        "a\n\nb",
+        TextCleaner.formFeedsAsLineBreaks("a\n\n\fb"),
+        "a paragraph break before the page stays one");
   }
 }

@@ -42,7 +42,8 @@ class GeneratorTest {
   void theExtractorRecoversTheKnownFieldsInEveryLayout() throws NotALetterException {
     List<Executable> checks = new ArrayList<>();
     int decisions = 0;
-    for (String layout : List.of("dwc-2016", "maximus-2013", "professional-review", "notice-2013")) {
+    for (String layout :
+        List.of("dwc-2016", "maximus-2013", "professional-review", "notice-2013")) {
       LetterGenerator generator = new LetterGenerator(11, List.of(layout));
       for (long n = 0; n < 150; n++) {
         SyntheticLetter generated = generator.generate(n);
@@ -55,12 +56,32 @@ class GeneratorTest {
         checks.add(() -> assertEquals(truth.licensure(), letter.reviewer().licensure(), at));
         checks.add(() -> assertEquals(truth.specialties(), letter.reviewer().specialties(), at));
         List<SyntheticLetter.Item> expected = truth.decisions();
-        checks.add(() -> assertEquals(expected.stream().map(SyntheticLetter.Item::item).toList(),
-            letter.decisions().stream().map(Decision::item).toList(), at));
-        checks.add(() -> assertEquals(expected.stream().map(SyntheticLetter.Item::overturned).toList(),
-            letter.decisions().stream().map(d -> d.outcome() == Outcome.OVERTURNED).toList(), at));
-        checks.add(() -> assertEquals(expected.stream().map(i -> i.reviewerFamily().isEmpty() ? List.of() : List.of(i.reviewerFamily())).toList(),
-            letter.decisions().stream().map(d -> d.reviewerGuideline().sources()).toList(), at));
+        checks.add(
+            () ->
+                assertEquals(
+                    expected.stream().map(SyntheticLetter.Item::item).toList(),
+                    letter.decisions().stream().map(Decision::item).toList(),
+                    at));
+        checks.add(
+            () ->
+                assertEquals(
+                    expected.stream().map(SyntheticLetter.Item::overturned).toList(),
+                    letter.decisions().stream()
+                        .map(d -> d.outcome() == Outcome.OVERTURNED)
+                        .toList(),
+                    at));
+        checks.add(
+            () ->
+                assertEquals(
+                    expected.stream()
+                        .map(
+                            i ->
+                                i.reviewerFamily().isEmpty()
+                                    ? List.of()
+                                    : List.of(i.reviewerFamily()))
+                        .toList(),
+                    letter.decisions().stream().map(d -> d.reviewerGuideline().sources()).toList(),
+                    at));
         decisions += expected.size();
       }
     }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The index's own stored-fields compression gives back exactly what was stored, whichever part of
- * a chunk a document lies in, and Lucene finds the codec by its name when it opens the index.
+ * The index's own stored-fields compression gives back exactly what was stored, whichever part of a
+ * chunk a document lies in, and Lucene finds the codec by its name when it opens the index.
  */
 class LetterCodecTest {
   private static final int DOCUMENTS = 1_500;
@@ -47,11 +47,14 @@ class LetterCodecTest {
    */
   @Test
   void everyDefaultCodecSharesOneStoredFieldsFormat() {
-    assertSame(Codec.forName(LetterCodec.NAME).storedFieldsFormat(), new LetterCodec().storedFieldsFormat());
+    assertSame(
+        Codec.forName(LetterCodec.NAME).storedFieldsFormat(),
+        new LetterCodec().storedFieldsFormat());
   }
 
   @Test
-  void readsBackEveryStoredValueInAnyOrderAfterFlushesAndMerges(@TempDir Path dir) throws IOException {
+  void readsBackEveryStoredValueInAnyOrderAfterFlushesAndMerges(@TempDir Path dir)
+      throws IOException {
     assertReadsBackEveryValue(new LetterCodec(), dir);
   }
 
@@ -66,23 +69,27 @@ class LetterCodecTest {
   }
 
   /**
-   * An index written by builds before this codec (Lucene's own, DEFLATE) takes new segments in
-   * this one, reads both, and merges them into one of this codec.
+   * An index written by builds before this codec (Lucene's own, DEFLATE) takes new segments in this
+   * one, reads both, and merges them into one of this codec.
    */
   @Test
   void readsAndMergesSegmentsOfLucenesOwnCodec(@TempDir Path dir) throws IOException {
     List<Stored> stored = documents(new Random(8));
     int half = stored.size() / 2;
     try (Directory directory = FSDirectory.open(dir)) {
-      IndexWriterConfig before = new IndexWriterConfig(new StandardAnalyzer())
-          .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
+      IndexWriterConfig before =
+          new IndexWriterConfig(new StandardAnalyzer())
+              .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
       try (IndexWriter writer = new IndexWriter(directory, before)) {
         for (Stored s : stored.subList(0, half)) {
           writer.addDocument(s.document());
         }
         writer.commit();
       }
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setCodec(new LetterCodec()))) {
+      try (IndexWriter writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(new StandardAnalyzer()).setCodec(new LetterCodec()))) {
         for (Stored s : stored.subList(half, stored.size())) {
           writer.addDocument(s.document());
         }
@@ -96,8 +103,8 @@ class LetterCodecTest {
   }
 
   /** Every value read, then merged into one segment of this codec, and every value read again. */
-  private static void assertReadsBeforeAndAfterMergingIntoOne(Directory directory, IndexWriter writer, List<Stored> stored)
-      throws IOException {
+  private static void assertReadsBeforeAndAfterMergingIntoOne(
+      Directory directory, IndexWriter writer, List<Stored> stored) throws IOException {
     assertEveryValue(directory, stored);
     writer.forceMerge(1);
     writer.commit();
@@ -117,7 +124,8 @@ class LetterCodecTest {
   @Test
   void readsBackAnIndexOfOneTinyDocument(@TempDir Path dir) throws IOException {
     try (Directory directory = FSDirectory.open(dir)) {
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setCodec(new LetterCodec()))) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig().setCodec(new LetterCodec()))) {
         writer.addDocument(new Stored(0, "Upheld", new byte[] {7}).document());
         writer.commit();
       }
@@ -133,8 +141,8 @@ class LetterCodecTest {
     List<Stored> stored = documents(new Random(42));
     try (Directory directory = FSDirectory.open(dir)) {
       // A small buffer flushes many segments; the merge then recompresses them into one.
-      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
-          .setCodec(codec).setRAMBufferSizeMB(1);
+      IndexWriterConfig config =
+          new IndexWriterConfig(new StandardAnalyzer()).setCodec(codec).setRAMBufferSizeMB(1);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (Stored s : stored) {
           writer.addDocument(s.document());
@@ -153,7 +161,8 @@ class LetterCodecTest {
    * order with each read twice (most come from the parts the reader kept, and a large document,
    * stored as consecutive chunks, is read again from its first).
    */
-  private static void assertEveryValue(Directory directory, List<Stored> stored) throws IOException {
+  private static void assertEveryValue(Directory directory, List<Stored> stored)
+      throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       assertEquals(stored.size(), reader.maxDoc());
       List<Integer> shuffled = new ArrayList<>();
@@ -170,27 +179,31 @@ class LetterCodecTest {
           Document document = fields.document(docId);
           Stored expected = stored.get(Integer.parseInt(document.get("n")));
           assertEquals(expected.text(), document.get("text"), "text of document " + expected.n());
-          assertEquals(new BytesRef(expected.bytes()), document.getBinaryValue("bytes"), "bytes of document " + expected.n());
+          assertEquals(
+              new BytesRef(expected.bytes()),
+              document.getBinaryValue("bytes"),
+              "bytes of document " + expected.n());
         }
       }
     }
   }
 
   /**
-   * Letter text (compressible) and random bytes (not), from empty to longer than a whole chunk,
-   * so that documents fall in a chunk's dictionary, in one sub-block, across several, or fill
-   * many chunks on their own.
+   * Letter text (compressible) and random bytes (not), from empty to longer than a whole chunk, so
+   * that documents fall in a chunk's dictionary, in one sub-block, across several, or fill many
+   * chunks on their own.
    */
   private static List<Stored> documents(Random random) {
     LetterGenerator generator = new LetterGenerator(5, List.of());
     List<Stored> documents = new ArrayList<>();
     for (int n = 0; n < DOCUMENTS; n++) {
       StringBuilder text = new StringBuilder();
-      int letters = switch (n % 100) {
-        case 0 -> 200; // about a megabyte: longer than a chunk
-        case 1, 2, 3 -> 0;
-        default -> random.nextInt(3);
-      };
+      int letters =
+          switch (n % 100) {
+            case 0 -> 200; // about a megabyte: longer than a chunk
+            case 1, 2, 3 -> 0;
+            default -> random.nextInt(3);
+          };
       for (int i = 0; i < letters; i++) {
         text.append(generator.generate(random.nextInt(100_000)).text());
       }

@@ -14,9 +14,9 @@ import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ZstdWithDictionaryTest {
   private static final int SUB_BLOCKS = 4;
   private static final int DICTIONARY_FRACTION = 2;
-  private static final ZstdWithDictionary MODE = new ZstdWithDictionary(3, SUB_BLOCKS, DICTIONARY_FRACTION);
+  private static final ZstdWithDictionary MODE =
+      new ZstdWithDictionary(3, SUB_BLOCKS, DICTIONARY_FRACTION);
 
   @Test
   void everySliceAtEveryPartEdgeDecompressesToTheSameBytes() throws IOException {
@@ -44,9 +45,13 @@ class ZstdWithDictionaryTest {
             continue;
           }
           byte[] expected = Arrays.copyOfRange(chunk, offset, end);
-          assertArrayEquals(expected, decompress(decompressor, compressed, length, offset, end - offset, new BytesRef()),
+          assertArrayEquals(
+              expected,
+              decompress(decompressor, compressed, length, offset, end - offset, new BytesRef()),
               "fresh buffer, chunk of " + length + ", bytes " + offset + "-" + end);
-          assertArrayEquals(expected, decompress(decompressor, compressed, length, offset, end - offset, reused),
+          assertArrayEquals(
+              expected,
+              decompress(decompressor, compressed, length, offset, end - offset, reused),
               "reused buffer, chunk of " + length + ", bytes " + offset + "-" + end);
         }
       }
@@ -75,10 +80,13 @@ class ZstdWithDictionaryTest {
           file.seek(0);
           BytesRef bytes = new BytesRef();
           decompressor.decompress(file, length, offset, end - offset, bytes);
-          assertArrayEquals(Arrays.copyOfRange(chunk, offset, end), Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length),
+          assertArrayEquals(
+              Arrays.copyOfRange(chunk, offset, end),
+              Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length),
               "pass " + pass + ", bytes " + offset + "-" + end);
           if (offset == 0 && end == length) {
-            assertEquals(compressed.length, file.getFilePointer(), "a whole chunk leaves the file after it");
+            assertEquals(
+                compressed.length, file.getFilePointer(), "a whole chunk leaves the file after it");
           }
         }
       }
@@ -86,7 +94,8 @@ class ZstdWithDictionaryTest {
     byte[] other = chunk(random, length);
     BytesRef bytes = new BytesRef();
     decompressor.decompress(file(compress(other)), length, 0, length, bytes);
-    assertArrayEquals(other, Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
+    assertArrayEquals(
+        other, Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
   }
 
   @Test
@@ -99,14 +108,16 @@ class ZstdWithDictionaryTest {
       chunk.writeVInt(0); // the empty dictionary
       chunk.writeVInt(part.length);
       chunk.writeBytes(part);
-      assertThrows(CorruptIndexException.class,
+      assertThrows(
+          CorruptIndexException.class,
           () -> decompress(MODE.newDecompressor(), chunk.toArrayCopy(), 10, 0, 10, new BytesRef()));
     }
   }
 
   /** Half letter-like text, half random bytes, so that the parts compress to different lengths. */
   private static byte[] chunk(Random random, int length) {
-    byte[] words = "Upheld. The request for physical therapy is not medically necessary. ".getBytes();
+    byte[] words =
+        "Upheld. The request for physical therapy is not medically necessary. ".getBytes();
     byte[] chunk = new byte[length];
     for (int i = 0; i < length; i++) {
       chunk[i] = (i / 997) % 2 == 0 ? words[i % words.length] : (byte) random.nextInt();
@@ -130,7 +141,8 @@ class ZstdWithDictionaryTest {
   }
 
   private static IndexInput file(byte[] bytes) {
-    return new ByteBuffersIndexInput(new ByteBuffersDataInput(List.of(ByteBuffer.wrap(bytes))), "chunk");
+    return new ByteBuffersIndexInput(
+        new ByteBuffersDataInput(List.of(ByteBuffer.wrap(bytes))), "chunk");
   }
 
   private static byte[] compress(byte[] chunk) throws IOException {
@@ -141,9 +153,16 @@ class ZstdWithDictionaryTest {
     return out.toArrayCopy();
   }
 
-  private static byte[] decompress(Decompressor decompressor, byte[] compressed, int originalLength, int offset,
-      int length, BytesRef into) throws IOException {
-    decompressor.decompress(new ByteArrayDataInput(compressed), originalLength, offset, length, into);
+  private static byte[] decompress(
+      Decompressor decompressor,
+      byte[] compressed,
+      int originalLength,
+      int offset,
+      int length,
+      BytesRef into)
+      throws IOException {
+    decompressor.decompress(
+        new ByteArrayDataInput(compressed), originalLength, offset, length, into);
     assertEquals(length, into.length);
     return Arrays.copyOfRange(into.bytes, into.offset, into.offset + into.length);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import java.awt.image.BufferedImage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -45,7 +45,8 @@ class BrokenInputTest {
   void randomBytesNamedPdfAreReported() throws IOException {
     byte[] noise = new byte[4096];
     new Random(42).nextBytes(noise);
-    assertTrue(reason(Files.write(dir.resolve("noise.pdf"), noise)).startsWith("not a readable PDF"));
+    assertTrue(
+        reason(Files.write(dir.resolve("noise.pdf"), noise)).startsWith("not a readable PDF"));
   }
 
   @Test
@@ -54,19 +55,23 @@ class BrokenInputTest {
     Path cut = Files.write(dir.resolve("truncated.pdf"), Arrays.copyOf(pdf, pdf.length / 3));
     Extraction e = pipeline.extract(cut);
     // PDFBox repairs what it can; whatever it recovers must not be passed off as a whole letter.
-    assertTrue(!e.ok() || !e.letter().warnings().isEmpty(), () -> "truncated PDF read as complete: " + e);
+    assertTrue(
+        !e.ok() || !e.letter().warnings().isEmpty(), () -> "truncated PDF read as complete: " + e);
   }
 
   @Test
   void textThatIsNotALetterIsReported() throws IOException {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "Shopping list: eggs, milk, bread.\n");
-    assertEquals("not an IMR determination letter (no known layout's headings found)", reason(notes));
+    assertEquals(
+        "not an IMR determination letter (no known layout's headings found)", reason(notes));
   }
 
   @Test
   void aFiftyMegabyteTextFileIsReportedNotRead() throws IOException {
     Path big = dir.resolve("big.txt");
-    byte[] line = "IMR ISSUES, DECISIONS AND RATIONALES padding padding padding\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] line =
+        "IMR ISSUES, DECISIONS AND RATIONALES padding padding padding\n"
+            .getBytes(StandardCharsets.US_ASCII);
     try (var out = Files.newOutputStream(big)) {
       for (long written = 0; written < 50L * 1024 * 1024; written += line.length) {
         out.write(line);
@@ -77,12 +82,16 @@ class BrokenInputTest {
 
   @Test
   void readsWindows1252AndUtf16Letters() throws IOException {
-    String text = Files.readString(TestLetters.SEED_LETTERS.resolve("seed-5.txt")).replace("certified", "certified \u2014 r\u00e9sum\u00e9");
+    String text =
+        Files.readString(TestLetters.SEED_LETTERS.resolve("seed-5.txt"))
+            .replace("certified", "certified \u2014 r\u00e9sum\u00e9");
     for (Charset cs : new Charset[] {Charset.forName("windows-1252"), StandardCharsets.UTF_16}) {
       Path file = Files.write(dir.resolve("seed-5-" + cs.name() + ".txt"), text.getBytes(cs));
       Extraction e = pipeline.extract(file);
       assertTrue(e.ok(), () -> cs + ": " + e.failure());
-      assertTrue(e.letter().decisions().get(0).rationale().endsWith("certified \u2014 r\u00e9sum\u00e9"), cs.name());
+      assertTrue(
+          e.letter().decisions().get(0).rationale().endsWith("certified \u2014 r\u00e9sum\u00e9"),
+          cs.name());
     }
   }
 
@@ -91,7 +100,8 @@ class BrokenInputTest {
     Path file = dir.resolve("encrypted.pdf");
     try (PDDocument doc = new PDDocument()) {
       doc.addPage(new PDPage());
-      doc.protect(new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission()));
+      doc.protect(
+          new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission()));
       doc.save(file.toFile());
     }
     assertEquals("encrypted PDF: it needs a password to open", reason(file));
@@ -110,7 +120,9 @@ class BrokenInputTest {
       }
       doc.save(file.toFile());
     }
-    assertEquals("PDF has no text layer (a scanned image?): it needs OCR before it can be indexed", reason(file));
+    assertEquals(
+        "PDF has no text layer (a scanned image?): it needs OCR before it can be indexed",
+        reason(file));
   }
 
   @Test
@@ -136,12 +148,14 @@ class BrokenInputTest {
 
   @Test
   void aLetterWithGarbledItemLinesIsKeptWithWarnings() throws IOException {
-    String text = Files.readString(TestLetters.SEED_LETTERS.resolve("seed-5.txt"))
-        .replace("Medication management sessions x 6:  Overturned", "M\u00a7d!c@t#on ~~ 6")
-        .replace("MAXIMUS guideline:", "MAX1MUS gu1deline");
+    String text =
+        Files.readString(TestLetters.SEED_LETTERS.resolve("seed-5.txt"))
+            .replace("Medication management sessions x 6:  Overturned", "M\u00a7d!c@t#on ~~ 6")
+            .replace("MAXIMUS guideline:", "MAX1MUS gu1deline");
     Extraction e = pipeline.extract(Files.writeString(dir.resolve("garbled.txt"), text));
     assertTrue(e.ok(), () -> String.valueOf(e.failure()));
-    assertTrue(e.letter().warnings().contains("no decisions found"), e.letter().warnings().toString());
+    assertTrue(
+        e.letter().warnings().contains("no decisions found"), e.letter().warnings().toString());
   }
 
   @Test

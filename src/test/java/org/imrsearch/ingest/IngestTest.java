@@ -65,7 +65,8 @@ class IngestTest {
     ConfigSource config = ConfigSource.bundled();
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
-      return new Ingester(TestLetters.pipeline(), writer, 50, Duration.ofMinutes(1)).ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+      return new Ingester(TestLetters.pipeline(), writer, 50, Duration.ofMinutes(1))
+          .ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
     }
   }
 
@@ -74,19 +75,28 @@ class IngestTest {
     assertEquals(147, report.files());
     assertEquals(144, report.letters());
     assertEquals(339, report.decisions());
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "empty.pdf", "empty file",
             "notes.txt", "not an IMR determination letter (no known layout's headings found)"),
         report.failed().stream()
             .filter(f -> !f.source().endsWith("noise.pdf"))
-            .collect(Collectors.toMap(f -> Path.of(f.source()).getFileName().toString(), f -> f.error())));
-    assertTrue(report.failed().stream().anyMatch(f -> f.source().endsWith("noise.pdf") && f.error().startsWith("not a readable PDF")));
+            .collect(
+                Collectors.toMap(
+                    f -> Path.of(f.source()).getFileName().toString(), f -> f.error())));
+    assertTrue(
+        report.failed().stream()
+            .anyMatch(
+                f ->
+                    f.source().endsWith("noise.pdf")
+                        && f.error().startsWith("not a readable PDF")));
   }
 
   @Test
   void outcomeFacetCountsEqualTheExtractedDecisions() throws IOException {
     Map<String, Integer> expected = new TreeMap<>();
-    letters.forEach(l -> l.decisions().forEach(d -> expected.merge(d.outcome().label(), 1, Integer::sum)));
+    letters.forEach(
+        l -> l.decisions().forEach(d -> expected.merge(d.outcome().label(), 1, Integer::sum)));
     assertEquals(expected, facetCounts(IndexField.OUTCOME));
   }
 
@@ -104,51 +114,71 @@ class IngestTest {
   @Test
   void guidelineFacetCountsEqualTheExtractedDecisions() throws IOException {
     Map<String, Integer> expected = new TreeMap<>();
-    letters.forEach(l -> l.decisions().stream().map(Decision::reviewerGuideline)
-        .forEach(g -> (g.sources().isEmpty() ? List.of(LetterDocuments.NONE_CITED) : g.sources())
-            .forEach(s -> expected.merge(s, 1, Integer::sum))));
+    letters.forEach(
+        l ->
+            l.decisions().stream()
+                .map(Decision::reviewerGuideline)
+                .forEach(
+                    g ->
+                        (g.sources().isEmpty() ? List.of(LetterDocuments.NONE_CITED) : g.sources())
+                            .forEach(s -> expected.merge(s, 1, Integer::sum))));
     assertEquals(expected, facetCounts(IndexField.GUIDELINE));
   }
 
   @Test
-  void reIngestingTheSameLettersReplacesThemWithoutDuplicates() throws IOException, InterruptedException {
+  void reIngestingTheSameLettersReplacesThemWithoutDuplicates()
+      throws IOException, InterruptedException {
     int before = decisionCount();
-    IngestReport again = ingest(List.of(TestLetters.REAL_PDFS.resolve("CM16-0213037.pdf"), TestLetters.REAL_PDFS.resolve("CM17-0014449.pdf")));
+    IngestReport again =
+        ingest(
+            List.of(
+                TestLetters.REAL_PDFS.resolve("CM16-0213037.pdf"),
+                TestLetters.REAL_PDFS.resolve("CM17-0014449.pdf")));
     assertEquals(2, again.letters());
     assertEquals(before, decisionCount());
   }
 
   @Test
-  void commitsAsItGoesAndTheLastCommitHoldsEveryLetter(@TempDir Path dir) throws IOException, InterruptedException {
+  void commitsAsItGoesAndTheLastCommitHoldsEveryLetter(@TempDir Path dir)
+      throws IOException, InterruptedException {
     List<Integer> commits = new ArrayList<>();
-    Ingester.Progress progress = new Ingester.Progress() {
-      @Override
-      public void update(int done, int total, int letters, int failed) {}
+    Ingester.Progress progress =
+        new Ingester.Progress() {
+          @Override
+          public void update(int done, int total, int letters, int failed) {}
 
-      @Override
-      public void committed(int letters) {
-        commits.add(letters);
-      }
-    };
+          @Override
+          public void committed(int letters) {
+            commits.add(letters);
+          }
+        };
     IngestReport run;
     try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
         LetterIndexWriter writer = LetterIndexWriter.open(dir, analyzers, Json.newMapper())) {
-      run = new Ingester(TestLetters.pipeline(), writer, 20, Duration.ofMinutes(1)).ingest(TestLetters.realPdfs(), progress);
+      run =
+          new Ingester(TestLetters.pipeline(), writer, 20, Duration.ofMinutes(1))
+              .ingest(TestLetters.realPdfs(), progress);
     }
     assertTrue(commits.size() > 2, "commits on the way, not only at the end: " + commits);
     for (int i = 1; i < commits.size(); i++) {
-      assertTrue(commits.get(i) >= commits.get(i - 1), "a commit never holds fewer letters than the one before: " + commits);
+      assertTrue(
+          commits.get(i) >= commits.get(i - 1),
+          "a commit never holds fewer letters than the one before: " + commits);
     }
     assertEquals(144, run.letters());
     assertEquals(144, commits.get(commits.size() - 1));
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
-      assertEquals(144, new IndexSearcher(reader).count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER))));
+      assertEquals(
+          144,
+          new IndexSearcher(reader)
+              .count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER))));
     }
   }
 
   private int decisionCount() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      return new IndexSearcher(reader).count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_DECISION)));
+      return new IndexSearcher(reader)
+          .count(new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_DECISION)));
     }
   }
 
@@ -156,9 +186,13 @@ class IngestTest {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
       IndexSearcher searcher = new IndexSearcher(reader);
       FacetsConfig config = Schema.facetsConfig();
-      FacetsCollector fc = searcher.search(
-          new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_DECISION)), new FacetsCollectorManager());
-      var counts = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(reader, config), fc);
+      FacetsCollector fc =
+          searcher.search(
+              new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_DECISION)),
+              new FacetsCollectorManager());
+      var counts =
+          new SortedSetDocValuesFacetCounts(
+              new DefaultSortedSetDocValuesReaderState(reader, config), fc);
       FacetResult result = counts.getTopChildren(1000, field.fieldName());
       Map<String, Integer> out = new TreeMap<>();
       for (LabelAndValue lv : result.labelValues) {

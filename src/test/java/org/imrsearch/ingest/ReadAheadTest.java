@@ -39,8 +39,11 @@ class ReadAheadTest {
     Path folder = Files.createDirectory(dir.resolve("folder.pdf"));
     for (Path file : new Path[] {empty, missing, folder}) {
       readAhead.request(file);
-      String direct = assertThrows(UnreadableFileException.class, () -> reader.load(file)).getMessage();
-      assertEquals(direct, assertThrows(UnreadableFileException.class, () -> readAhead.take(file)).getMessage());
+      String direct =
+          assertThrows(UnreadableFileException.class, () -> reader.load(file)).getMessage();
+      assertEquals(
+          direct,
+          assertThrows(UnreadableFileException.class, () -> readAhead.take(file)).getMessage());
     }
   }
 

@@ -28,12 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every search counts decisions. A query that can only match decisions runs without the
- * decision filter (its postings list is as long as the index); every other query keeps it.
+ * Every search counts decisions. A query that can only match decisions runs without the decision
+ * filter (its postings list is as long as the index); every other query keeps it.
  */
 class DecisionFilterTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static TestIndex.Opened index;
 
   @BeforeAll
@@ -55,46 +54,72 @@ class DecisionFilterTest {
       if (field.getIndexOptions() == IndexOptions.NONE) {
         continue;
       }
-      Query anyTermOnALetter = new BooleanQuery.Builder()
-          .add(new TermRangeQuery(field.name, null, null, true, true), BooleanClause.Occur.MUST)
-          .add(letters, BooleanClause.Occur.FILTER)
-          .build();
+      Query anyTermOnALetter =
+          new BooleanQuery.Builder()
+              .add(new TermRangeQuery(field.name, null, null, true, true), BooleanClause.Occur.MUST)
+              .add(letters, BooleanClause.Occur.FILTER)
+              .build();
       if (index.searcher().count(anyTermOnALetter) > 0) {
         onLetters.add(field.name);
       }
     }
-    assertTrue(onLetters.contains(IndexField.CASE_SUMMARY.fieldName()), "the index holds letter documents: " + onLetters);
+    assertTrue(
+        onLetters.contains(IndexField.CASE_SUMMARY.fieldName()),
+        "the index holds letter documents: " + onLetters);
     for (String field : onLetters) {
-      assertFalse(Schema.onDecisionsOnly(field), field + " is on letter documents, but the schema says decisions only");
+      assertFalse(
+          Schema.onDecisionsOnly(field),
+          field + " is on letter documents, but the schema says decisions only");
     }
   }
 
   @Test
   void wordsPhrasesPrefixesAndDecisionKeywordsNeedNoFilter() {
-    for (String q : List.of("\"functional improvement\"", "physical therapy", "therap*", "guidelines:odg",
-        "outcome:overturned chiropractic", "(acupuncture OR massage) -lumbar", "specialty:\"family practice\" massge~")) {
+    for (String q :
+        List.of(
+            "\"functional improvement\"",
+            "physical therapy",
+            "therap*",
+            "guidelines:odg",
+            "outcome:overturned chiropractic",
+            "(acupuncture OR massage) -lumbar",
+            "specialty:\"family practice\" massge~")) {
       assertTrue(QuerySyntax.matchesOnlyDecisions(user(q)), q);
     }
   }
 
   @Test
   void queriesThatCanMatchALetterKeepTheFilter() {
-    for (String q : List.of("", "summary:knee", "letter:\"right shoulder\"", "date:[2016-01-01 TO 2016-12-31]",
-        "case:CM16-0000001", "therapy OR case:CM16-0000001")) {
+    for (String q :
+        List.of(
+            "",
+            "summary:knee",
+            "letter:\"right shoulder\"",
+            "date:[2016-01-01 TO 2016-12-31]",
+            "case:CM16-0000001",
+            "therapy OR case:CM16-0000001")) {
       assertFalse(QuerySyntax.matchesOnlyDecisions(user(q)), q);
     }
   }
 
   @Test
   void withOrWithoutTheFilterAQueryFindsTheSameDecisions() throws Exception {
-    for (String q : List.of("\"functional improvement\"", "physical therapy", "therap* -knee", "outcome:overturned",
-        "summary:pain", "date:[2016-01-01 TO 2017-12-31] medication", "date:[2016-01-01 TO 2017-12-31]",
-        "tramadol OR date:[2017-01-01 TO 2017-12-31]")) {
+    for (String q :
+        List.of(
+            "\"functional improvement\"",
+            "physical therapy",
+            "therap* -knee",
+            "outcome:overturned",
+            "summary:pain",
+            "date:[2016-01-01 TO 2017-12-31] medication",
+            "date:[2016-01-01 TO 2017-12-31]",
+            "tramadol OR date:[2017-01-01 TO 2017-12-31]")) {
       Query parsed = index.syntax().parse(q, index.searcher());
-      Query filtered = new BooleanQuery.Builder()
-          .add(user(q), BooleanClause.Occur.MUST)
-          .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
-          .build();
+      Query filtered =
+          new BooleanQuery.Builder()
+              .add(user(q), BooleanClause.Occur.MUST)
+              .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+              .build();
       Set<Integer> found = docs(parsed);
       assertFalse(found.isEmpty(), q + " finds something in twenty letters");
       assertEquals(docs(filtered), found, q);
@@ -104,7 +129,8 @@ class DecisionFilterTest {
   /** The user's part of a parsed query, before any decision filter. */
   private static Query user(String text) {
     Query parsed = index.syntax().parse(text, index.searcher());
-    if (parsed instanceof BooleanQuery b && b.clauses().size() == 2
+    if (parsed instanceof BooleanQuery b
+        && b.clauses().size() == 2
         && b.clauses().get(1).occur() == BooleanClause.Occur.FILTER
         && b.clauses().get(1).query().equals(QuerySyntax.decisions())) {
       return b.clauses().get(0).query();
@@ -114,7 +140,8 @@ class DecisionFilterTest {
 
   private static Set<Integer> docs(Query query) throws Exception {
     Set<Integer> docs = new HashSet<>();
-    for (ScoreDoc hit : index.searcher().search(query, Math.max(1, index.reader().maxDoc())).scoreDocs) {
+    for (ScoreDoc hit :
+        index.searcher().search(query, Math.max(1, index.reader().maxDoc())).scoreDocs) {
       docs.add(hit.doc);
     }
     return docs;

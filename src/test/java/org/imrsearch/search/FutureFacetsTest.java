@@ -30,10 +30,13 @@ class FutureFacetsTest {
   @Test
   void answersWithTheCountsOnceCountingIsDone() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    Facets pending = FutureFacets.start(() -> {
-      awaitUninterruptibly(release);
-      return new Fixed(7);
-    }, threads);
+    Facets pending =
+        FutureFacets.start(
+            () -> {
+              awaitUninterruptibly(release);
+              return new Fixed(7);
+            },
+            threads);
     release.countDown();
     assertEquals(7, pending.getSpecificValue("outcome", "Overturned"));
     assertEquals(7, pending.getTopChildren(10, "outcome").value);
@@ -41,9 +44,12 @@ class FutureFacetsTest {
 
   @Test
   void reportsTheCountingsIoErrorToTheReader() {
-    Facets pending = FutureFacets.start(() -> {
-      throw new IOException("segment gone");
-    }, threads);
+    Facets pending =
+        FutureFacets.start(
+            () -> {
+              throw new IOException("segment gone");
+            },
+            threads);
     IOException e = assertThrows(IOException.class, () -> pending.getTopChildren(10, "specialty"));
     assertEquals("segment gone", e.getMessage());
   }
@@ -51,12 +57,15 @@ class FutureFacetsTest {
   @Test
   void awaitQuietlyWaitsForAFailedCountingWithoutThrowing() {
     AtomicBoolean finished = new AtomicBoolean();
-    Facets pending = FutureFacets.start(() -> {
-      // Long enough that a caller which did not wait would see it unfinished.
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-      finished.set(true);
-      throw new IllegalStateException("reader closed");
-    }, threads);
+    Facets pending =
+        FutureFacets.start(
+            () -> {
+              // Long enough that a caller which did not wait would see it unfinished.
+              LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+              finished.set(true);
+              throw new IllegalStateException("reader closed");
+            },
+            threads);
     FutureFacets.awaitQuietly(pending);
     assertTrue(finished.get());
     FutureFacets.awaitQuietly(new Fixed(1)); // counted facets: nothing to wait for
@@ -90,7 +99,8 @@ class FutureFacetsTest {
 
     @Override
     public FacetResult getTopChildren(int topN, String dim, String... path) {
-      return new FacetResult(dim, path, count, new LabelAndValue[] {new LabelAndValue("x", count)}, 1);
+      return new FacetResult(
+          dim, path, count, new LabelAndValue[] {new LabelAndValue("x", count)}, 1);
     }
 
     @Override

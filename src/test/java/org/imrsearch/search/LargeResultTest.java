@@ -32,13 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Results with more hits than a page collector counts exactly (1,000): the total is still exact,
- * the page is the one an exhaustive ranking gives, by relevance and by date, with filters
- * selected every facet value counts what Lucene counts for it directly, and the time limit holds
- * with and without filters.
+ * the page is the one an exhaustive ranking gives, by relevance and by date, with filters selected
+ * every facet value counts what Lucene counts for it directly, and the time limit holds with and
+ * without filters.
  */
 class LargeResultTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static SearchServices services;
   static TestIndex.Opened index;
 
@@ -46,7 +45,8 @@ class LargeResultTest {
   static void indexSixHundredSyntheticLetters() throws Exception {
     new CorpusWriter(new LetterGenerator(3, List.of()), 0).write(dir.resolve("letters"), 600);
     TestIndex.build(dir.resolve("index"), List.of(dir.resolve("letters")));
-    services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper(), 0);
+    services =
+        SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper(), 0);
     index = TestIndex.open(dir.resolve("index"));
   }
 
@@ -62,7 +62,8 @@ class LargeResultTest {
       int exact = index.searcher().count(index.syntax().parse(q, index.searcher()));
       assertTrue(exact > 1000, q + " has " + exact + " hits: too few to test past the threshold");
       for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
-        SearchResult result = services.search().search(new SearchRequest(q, Map.of(), sort, 1, 20, null));
+        SearchResult result =
+            services.search().search(new SearchRequest(q, Map.of(), sort, 1, 20, null));
         assertEquals(exact, result.total(), q + " sorted by " + sort);
       }
     }
@@ -73,8 +74,12 @@ class LargeResultTest {
     for (String q : List.of("the", "is -knee", "physical therapy")) {
       for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
         for (int page : List.of(1, 3)) {
-          SearchResult result = services.search().search(new SearchRequest(q, Map.of(), sort, page, 20, null));
-          assertEquals(exhaustive(q, sort, page, 20), result.hits().stream().map(Hit::decisionId).toList(), q + " by " + sort + " page " + page);
+          SearchResult result =
+              services.search().search(new SearchRequest(q, Map.of(), sort, page, 20, null));
+          assertEquals(
+              exhaustive(q, sort, page, 20),
+              result.hits().stream().map(Hit::decisionId).toList(),
+              q + " by " + sort + " page " + page);
         }
       }
     }
@@ -83,36 +88,64 @@ class LargeResultTest {
   @Test
   void withTwoFiltersEachFacetCountsAsIfOnlyItsOwnSelectionWereOff() throws Exception {
     String q = "the";
-    Map<Filter, List<String>> filters = Map.of(Filter.OUTCOME, List.of("upheld"), Filter.YEAR, List.of("2020"));
-    SearchResult result = services.search().search(new SearchRequest(q, filters, SearchRequest.Sort.RELEVANCE, 1, 20, null));
+    Map<Filter, List<String>> filters =
+        Map.of(Filter.OUTCOME, List.of("upheld"), Filter.YEAR, List.of("2020"));
+    SearchResult result =
+        services
+            .search()
+            .search(new SearchRequest(q, filters, SearchRequest.Sort.RELEVANCE, 1, 20, null));
     assertEquals(count(q, Map.of(Filter.OUTCOME, "upheld", Filter.YEAR, "2020")), result.total());
     for (FacetGroup group : result.facets()) {
       Filter filter = Filter.parse(group.name());
       for (FacetGroup.Value value : group.values()) {
-        Map<Filter, String> selection = new HashMap<>(Map.of(Filter.OUTCOME, "upheld", Filter.YEAR, "2020"));
+        Map<Filter, String> selection =
+            new HashMap<>(Map.of(Filter.OUTCOME, "upheld", Filter.YEAR, "2020"));
         selection.put(filter, value.value()); // its own selection off, this value instead
         assertEquals(count(q, selection), value.count(), group.name() + "=" + value.value());
       }
     }
-    assertTrue(result.facets().stream().filter(g -> g.name().equals("year")).findFirst().orElseThrow().values().size() > 1,
+    assertTrue(
+        result.facets().stream()
+                .filter(g -> g.name().equals("year"))
+                .findFirst()
+                .orElseThrow()
+                .values()
+                .size()
+            > 1,
         "the year facet still offers the other years");
   }
 
   @Test
   void aSearchPastItsTimeLimitIsRefusedWithOrWithoutFilters() throws Exception {
     try (IndexSearchers searchers = IndexSearchers.open(dir.resolve("index"))) {
-      SearchService noTime = new SearchService(searchers, index.syntax(), index.analyzers().index(), Duration.ZERO, new ResultCache(0));
-      for (Map<Filter, List<String>> filters : List.of(Map.<Filter, List<String>>of(), Map.of(Filter.YEAR, List.of("2020")))) {
-        BadRequestException refused = assertThrows(BadRequestException.class,
-            () -> noTime.search(new SearchRequest("the OR medical", filters, SearchRequest.Sort.RELEVANCE, 1, 20, null)));
+      SearchService noTime =
+          new SearchService(
+              searchers,
+              index.syntax(),
+              index.analyzers().index(),
+              Duration.ZERO,
+              new ResultCache(0));
+      for (Map<Filter, List<String>> filters :
+          List.of(Map.<Filter, List<String>>of(), Map.of(Filter.YEAR, List.of("2020")))) {
+        BadRequestException refused =
+            assertThrows(
+                BadRequestException.class,
+                () ->
+                    noTime.search(
+                        new SearchRequest(
+                            "the OR medical", filters, SearchRequest.Sort.RELEVANCE, 1, 20, null)));
         assertTrue(refused.getMessage().contains("longer than the limit"), refused.getMessage());
       }
     }
   }
 
-  /** Decisions that match {@code q} and have every given facet value, counted by Lucene directly. */
+  /**
+   * Decisions that match {@code q} and have every given facet value, counted by Lucene directly.
+   */
   private static long count(String q, Map<Filter, String> selection) throws Exception {
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(index.syntax().parse(q, index.searcher()), BooleanClause.Occur.MUST);
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(index.syntax().parse(q, index.searcher()), BooleanClause.Occur.MUST);
     FacetsConfig config = Schema.facetsConfig();
     for (Map.Entry<Filter, String> e : selection.entrySet()) {
       DrillDownQuery one = new DrillDownQuery(config);
@@ -123,15 +156,31 @@ class LargeResultTest {
   }
 
   /** The decision ids of page {@code page}, every hit scored or sorted. */
-  private static List<String> exhaustive(String q, SearchRequest.Sort sort, int page, int size) throws Exception {
+  private static List<String> exhaustive(String q, SearchRequest.Sort sort, int page, int size)
+      throws Exception {
     int wanted = page * size;
-    TopDocs top = sort == SearchRequest.Sort.DATE
-        ? index.searcher().search(index.syntax().parse(q, index.searcher()), new TopFieldCollectorManager(SearchService.newestFirst(), wanted, null, Integer.MAX_VALUE))
-        : index.searcher().search(index.syntax().parse(q, index.searcher()), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+    TopDocs top =
+        sort == SearchRequest.Sort.DATE
+            ? index
+                .searcher()
+                .search(
+                    index.syntax().parse(q, index.searcher()),
+                    new TopFieldCollectorManager(
+                        SearchService.newestFirst(), wanted, null, Integer.MAX_VALUE))
+            : index
+                .searcher()
+                .search(
+                    index.syntax().parse(q, index.searcher()),
+                    new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
     List<String> ids = new ArrayList<>();
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = (page - 1) * size; i < docs.length; i++) {
-      ids.add(index.searcher().storedFields().document(docs[i].doc).get(IndexField.DECISION_ID.fieldName()));
+      ids.add(
+          index
+              .searcher()
+              .storedFields()
+              .document(docs[i].doc)
+              .get(IndexField.DECISION_ID.fieldName()));
     }
     return ids;
   }

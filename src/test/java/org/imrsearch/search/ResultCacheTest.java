@@ -14,9 +14,16 @@ class ResultCacheTest {
   void computesOncePerRequestAndIndexVersion() throws IOException {
     ResultCache cache = new ResultCache(10);
     AtomicInteger computed = new AtomicInteger();
-    assertEquals(new ResultCache.Found<>("a1", false), cache.get(version, "q", () -> "a" + computed.incrementAndGet()));
-    assertEquals(new ResultCache.Found<>("a1", true), cache.get(version, "q", () -> "a" + computed.incrementAndGet()));
-    assertEquals(new ResultCache.Found<>("b", false), cache.get(new Object(), "q", () -> "b"), "a new index version is a new answer");
+    assertEquals(
+        new ResultCache.Found<>("a1", false),
+        cache.get(version, "q", () -> "a" + computed.incrementAndGet()));
+    assertEquals(
+        new ResultCache.Found<>("a1", true),
+        cache.get(version, "q", () -> "a" + computed.incrementAndGet()));
+    assertEquals(
+        new ResultCache.Found<>("b", false),
+        cache.get(new Object(), "q", () -> "b"),
+        "a new index version is a new answer");
     assertEquals(1, computed.get());
     assertEquals(new ResultCache.Stats(1, 2, 2), cache.stats());
   }
@@ -34,12 +41,24 @@ class ResultCacheTest {
   @Test
   void failuresAreNotKept() throws IOException {
     ResultCache cache = new ResultCache(10);
-    assertThrows(IOException.class, () -> cache.get(version, "q", () -> {
-      throw new IOException("disk");
-    }));
-    assertThrows(BadRequestException.class, () -> cache.get(version, "q", () -> {
-      throw new BadRequestException("bad");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            cache.get(
+                version,
+                "q",
+                () -> {
+                  throw new IOException("disk");
+                }));
+    assertThrows(
+        BadRequestException.class,
+        () ->
+            cache.get(
+                version,
+                "q",
+                () -> {
+                  throw new BadRequestException("bad");
+                }));
     assertEquals(new ResultCache.Found<>("ok", false), cache.get(version, "q", () -> "ok"));
   }
 }

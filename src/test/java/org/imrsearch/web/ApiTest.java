@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,18 +17,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.lucene.analysis.Analyzer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.index.Analyzers;
+import org.imrsearch.index.Schema;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
@@ -47,7 +52,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiTest {
-  private static final String HOSTILE = """
+  private static final String HOSTILE =
+      """
       Case Number: CM99-0000001
       Date Assigned: 01/03/2017 Date of Injury: 01/01/2016
       Decision Date: 02/01/2017 UR Denial Date: 12/01/2016
@@ -96,7 +102,9 @@ class ApiTest {
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -140,15 +148,22 @@ class ApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"objective functional improvement", "red flag", "home exercise program", "not medically necessary"})
-  void aPhraseFindsExactlyTheDecisionsWhoseRationaleOrItemHoldsIt(String phrase) throws IOException, InterruptedException {
+  @ValueSource(
+      strings = {
+        "objective functional improvement",
+        "red flag",
+        "home exercise program",
+        "not medically necessary"
+      })
+  void aPhraseFindsExactlyTheDecisionsWhoseRationaleOrItemHoldsIt(String phrase)
+      throws IOException, InterruptedException {
     List<String> wanted = tokens(phrase);
     Set<String> expected = new HashSet<>();
     for (Letter l : letters) {
       for (int i = 0; i < l.decisions().size(); i++) {
         Decision d = l.decisions().get(i);
-        if (java.util.Collections.indexOfSubList(tokens(d.rationale()), wanted) >= 0
-            || java.util.Collections.indexOfSubList(tokens(d.item()), wanted) >= 0) {
+        if (Collections.indexOfSubList(tokens(d.rationale()), wanted) >= 0
+            || Collections.indexOfSubList(tokens(d.item()), wanted) >= 0) {
           expected.add(l.id() + "#" + (i + 1));
         }
       }
@@ -158,7 +173,7 @@ class ApiTest {
   }
 
   /** The ids of every decision of the letters for which {@code matches} holds. */
-  private Set<String> decisionsOfLettersWhere(java.util.function.Predicate<Letter> matches) {
+  private Set<String> decisionsOfLettersWhere(Predicate<Letter> matches) {
     Set<String> ids = new HashSet<>();
     for (Letter l : letters) {
       if (matches.test(l)) {
@@ -172,25 +187,35 @@ class ApiTest {
 
   private boolean holds(String text, List<String> wanted) {
     try {
-      return text != null && java.util.Collections.indexOfSubList(tokens(text), wanted) >= 0;
+      return text != null && Collections.indexOfSubList(tokens(text), wanted) >= 0;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"lumbar spine", "opioid", "sleep hygiene"})
-  void aLetterPhraseFindsEveryDecisionOfEachLetterHoldingItAnywhere(String phrase) throws IOException, InterruptedException {
+  void aLetterPhraseFindsEveryDecisionOfEachLetterHoldingItAnywhere(String phrase)
+      throws IOException, InterruptedException {
     List<String> wanted = tokens(phrase);
-    Set<String> expected = decisionsOfLettersWhere(l -> holds(l.caseSummary(), wanted)
-        || l.decisions().stream().anyMatch(d -> holds(d.rationale(), wanted) || holds(d.item(), wanted)
-            || holds(d.claimsAdministratorGuideline().text(), wanted) || holds(d.reviewerGuideline().text(), wanted)));
+    Set<String> expected =
+        decisionsOfLettersWhere(
+            l ->
+                holds(l.caseSummary(), wanted)
+                    || l.decisions().stream()
+                        .anyMatch(
+                            d ->
+                                holds(d.rationale(), wanted)
+                                    || holds(d.item(), wanted)
+                                    || holds(d.claimsAdministratorGuideline().text(), wanted)
+                                    || holds(d.reviewerGuideline().text(), wanted)));
     assertFalse(expected.isEmpty(), "the phrase should occur in the sample letters");
     assertEquals(expected, allIds("letter:\"" + phrase + "\""));
   }
 
   @Test
-  void aSummaryPhraseFindsEveryDecisionOfEachLetterWhoseSummaryHoldsIt() throws IOException, InterruptedException {
+  void aSummaryPhraseFindsEveryDecisionOfEachLetterWhoseSummaryHoldsIt()
+      throws IOException, InterruptedException {
     List<String> wanted = tokens("industrial injury");
     Set<String> expected = decisionsOfLettersWhere(l -> holds(l.caseSummary(), wanted));
     assertFalse(expected.isEmpty(), "the phrase should occur in the sample summaries");
@@ -198,7 +223,8 @@ class ApiTest {
   }
 
   @Test
-  void aRepeatedSearchIsServedFromTheCacheWithTheSameAnswer() throws IOException, InterruptedException {
+  void aRepeatedSearchIsServedFromTheCacheWithTheSameAnswer()
+      throws IOException, InterruptedException {
     String request = "/api/search?q=" + enc("\"home exercise program\"") + "&outcome=upheld&size=7";
     JsonNode first = json(request);
     JsonNode again = json(request);
@@ -206,21 +232,31 @@ class ApiTest {
     assertTrue(again.get("cached").asBoolean());
     assertEquals(first.get("hits"), again.get("hits"));
     assertEquals(first.get("facets"), again.get("facets"));
-    assertFalse(json(request + "&page=2").get("cached").asBoolean(), "another page is another request");
+    assertFalse(
+        json(request + "&page=2").get("cached").asBoolean(), "another page is another request");
   }
 
   @Test
   void highlightsThePhraseInPassages() throws IOException, InterruptedException {
-    JsonNode hit = json("/api/search?q=" + enc("\"objective functional improvement\"")).get("hits").get(0);
-    assertTrue(hit.get("passages").get(0).asText().contains("<mark>objective functional improvement</mark>"), hit.toString());
+    JsonNode hit =
+        json("/api/search?q=" + enc("\"objective functional improvement\"")).get("hits").get(0);
+    assertTrue(
+        hit.get("passages")
+            .get(0)
+            .asText()
+            .contains("<mark>objective functional improvement</mark>"),
+        hit.toString());
   }
 
   @Test
-  void specialtyAndOutcomeFacetCountsEqualCountsFromTheRecords() throws IOException, InterruptedException {
+  void specialtyAndOutcomeFacetCountsEqualCountsFromTheRecords()
+      throws IOException, InterruptedException {
     Map<String, Long> specialty = new TreeMap<>();
     Map<String, Long> outcome = new TreeMap<>();
     for (Letter l : letters) {
-      l.reviewer().specialties().forEach(s -> specialty.merge(s, (long) l.decisions().size(), Long::sum));
+      l.reviewer()
+          .specialties()
+          .forEach(s -> specialty.merge(s, (long) l.decisions().size(), Long::sum));
       l.decisions().forEach(d -> outcome.merge(d.outcome().label(), 1L, Long::sum));
     }
     JsonNode result = json("/api/search?size=1");
@@ -232,29 +268,54 @@ class ApiTest {
   }
 
   @Test
-  void twoSelectedSpecialtiesShowDecisionsOfEitherAndKeepTheirOwnCounts() throws IOException, InterruptedException {
+  void twoSelectedSpecialtiesShowDecisionsOfEitherAndKeepTheirOwnCounts()
+      throws IOException, InterruptedException {
     String a = "Family Practice";
     String b = "Orthopedic Surgery";
-    long either = letters.stream().filter(l -> l.reviewer().specialties().contains(a) || l.reviewer().specialties().contains(b))
-        .mapToLong(l -> l.decisions().size()).sum();
-    long overturnedEither = letters.stream().filter(l -> l.reviewer().specialties().contains(a) || l.reviewer().specialties().contains(b))
-        .flatMap(l -> l.decisions().stream()).filter(d -> d.outcome() == Outcome.OVERTURNED).count();
+    long either =
+        letters.stream()
+            .filter(
+                l ->
+                    l.reviewer().specialties().contains(a)
+                        || l.reviewer().specialties().contains(b))
+            .mapToLong(l -> l.decisions().size())
+            .sum();
+    long overturnedEither =
+        letters.stream()
+            .filter(
+                l ->
+                    l.reviewer().specialties().contains(a)
+                        || l.reviewer().specialties().contains(b))
+            .flatMap(l -> l.decisions().stream())
+            .filter(d -> d.outcome() == Outcome.OVERTURNED)
+            .count();
     JsonNode none = json("/api/search?size=1");
     JsonNode both = json("/api/search?size=1&specialty=" + enc(a) + "&specialty=" + enc(b));
     assertEquals(either, both.get("total").asLong());
     // Drill sideways: the specialty facet is counted as if its own selection were off...
-    assertEquals(facet(none, "specialty"), facet(both, "specialty").entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new)));
+    assertEquals(
+        facet(none, "specialty"),
+        facet(both, "specialty").entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new)));
     // ...while the other facets count only the selected decisions.
     assertEquals(overturnedEither, facet(both, "outcome").getOrDefault("overturned", 0L));
-    assertTrue(both.at("/facets/0/values").findValuesAsText("selected").stream().filter(Boolean::parseBoolean).count() == 2);
+    assertTrue(
+        both.at("/facets/0/values").findValuesAsText("selected").stream()
+                .filter(Boolean::parseBoolean)
+                .count()
+            == 2);
   }
 
   @Test
   void overturnRatesByGuidelineEqualADirectComputation() throws IOException, InterruptedException {
     Map<String, long[]> expected = new TreeMap<>();
     for (Decision d : decisions()) {
-      List<String> sources = d.reviewerGuideline().sources().isEmpty() ? List.of("none cited") : d.reviewerGuideline().sources();
+      List<String> sources =
+          d.reviewerGuideline().sources().isEmpty()
+              ? List.of("none cited")
+              : d.reviewerGuideline().sources();
       for (String s : sources) {
         long[] c = expected.computeIfAbsent(s, k -> new long[2]);
         c[0]++;
@@ -276,7 +337,10 @@ class ApiTest {
       assertEquals(n < 30, row.get("small").asBoolean());
     }
     assertEquals(expected.keySet(), actual.keySet());
-    expected.forEach((key, c) -> assertEquals(List.of(c[0], c[1]), List.of(actual.get(key)[0], actual.get(key)[1]), key));
+    expected.forEach(
+        (key, c) ->
+            assertEquals(
+                List.of(c[0], c[1]), List.of(actual.get(key)[0], actual.get(key)[1]), key));
   }
 
   /** The 95% Wilson score interval, written out independently of the service. */
@@ -286,16 +350,23 @@ class ApiTest {
     double denominator = 1 + z * z / n;
     double centre = p + z * z / (2.0 * n);
     double margin = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
-    return new double[] {Math.max(0, (centre - margin) / denominator), Math.min(1, (centre + margin) / denominator)};
+    return new double[] {
+      Math.max(0, (centre - margin) / denominator), Math.min(1, (centre + margin) / denominator)
+    };
   }
 
   @Test
   void aTwoWayTableCountsEachPair() throws IOException, InterruptedException {
     JsonNode table = json("/api/stats/overturn-rates?by=outcome,year");
-    long overturned2017 = letters.stream().filter(l -> l.decisionDate() != null && l.decisionDate().getYear() == 2017)
-        .flatMap(l -> l.decisions().stream()).filter(d -> d.outcome() == Outcome.OVERTURNED).count();
+    long overturned2017 =
+        letters.stream()
+            .filter(l -> l.decisionDate() != null && l.decisionDate().getYear() == 2017)
+            .flatMap(l -> l.decisions().stream())
+            .filter(d -> d.outcome() == Outcome.OVERTURNED)
+            .count();
     for (JsonNode row : table.get("rows")) {
-      if (row.at("/key/0").asText().equals("overturned") && row.at("/key/1").asText().equals("2017")) {
+      if (row.at("/key/0").asText().equals("overturned")
+          && row.at("/key/1").asText().equals("2017")) {
         assertEquals(overturned2017, row.get("decisions").asLong());
         assertEquals(overturned2017, row.get("overturned").asLong());
         return;
@@ -305,14 +376,26 @@ class ApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"q=%22unclosed", "q=a*", "q=unknown:field", "q=item:/regex/", "size=1000", "page=0", "page=x",
-      "sort=sideways", "q=(acupuncture"})
+  @ValueSource(
+      strings = {
+        "q=%22unclosed",
+        "q=a*",
+        "q=unknown:field",
+        "q=item:/regex/",
+        "size=1000",
+        "page=0",
+        "page=x",
+        "sort=sideways",
+        "q=(acupuncture"
+      })
   void aMalformedRequestGetsA400WithAReason(String query) throws IOException, InterruptedException {
     HttpResponse<String> response = get("/api/search?" + query);
     assertEquals(400, response.statusCode(), response.body());
     JsonNode body = mapper.readTree(response.body());
     assertFalse(body.get("message").asText().isBlank());
-    assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+    assertFalse(
+        response.body().contains("Exception") || response.body().contains("\tat "),
+        response.body());
   }
 
   @Test
@@ -321,7 +404,14 @@ class ApiTest {
       List<String> seen = new ArrayList<>();
       String after = "";
       for (int pages = 0; pages < 100; pages++) {
-        JsonNode result = json("/api/search?q=" + enc("medically necessary") + "&size=7&sort=" + sort + "&after=" + enc(after));
+        JsonNode result =
+            json(
+                "/api/search?q="
+                    + enc("medically necessary")
+                    + "&size=7&sort="
+                    + sort
+                    + "&after="
+                    + enc(after));
         result.get("hits").forEach(h -> seen.add(h.get("decisionId").asText()));
         if (result.get("next").isNull()) {
           break;
@@ -335,7 +425,8 @@ class ApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"page=600&size=20", "q=acupunture~1&after=r.1.2&page=2", "after=x.1.2", "q=ab~"})
+  @ValueSource(
+      strings = {"page=600&size=20", "q=acupunture~1&after=r.1.2&page=2", "after=x.1.2", "q=ab~"})
   void limitsAreRefusedWithTheLimitNamed(String query) throws IOException, InterruptedException {
     HttpResponse<String> response = get("/api/search?" + query);
     assertEquals(400, response.statusCode(), response.body());
@@ -343,7 +434,7 @@ class ApiTest {
 
   @Test
   void aQueryWithTooManyTermsIsRefused() throws IOException, InterruptedException {
-    String many = String.join(" ", java.util.stream.IntStream.range(0, 200).mapToObj(i -> "t" + i).toList());
+    String many = String.join(" ", IntStream.range(0, 200).mapToObj(i -> "t" + i).toList());
     HttpResponse<String> response = get("/api/search?q=" + enc(many));
     assertEquals(400, response.statusCode());
     assertTrue(response.body().contains("the limit is 256"), response.body());
@@ -360,7 +451,9 @@ class ApiTest {
   void anUnknownLetterIsA404() throws IOException, InterruptedException {
     HttpResponse<String> response = get("/api/letters/CM00-0000000");
     assertEquals(404, response.statusCode());
-    assertEquals("no letter with id 'CM00-0000000'", mapper.readTree(response.body()).get("message").asText());
+    assertEquals(
+        "no letter with id 'CM00-0000000'",
+        mapper.readTree(response.body()).get("message").asText());
   }
 
   @Test
@@ -368,8 +461,12 @@ class ApiTest {
     JsonNode view = json("/api/letters/CM16-0213037?q=" + enc("shoulder"));
     assertEquals("CM16-0213037", view.at("/letter/caseNumber").asText());
     assertEquals(2, view.at("/letter/decisions").size());
-    Letter extracted = letters.stream().filter(l -> l.id().equals("CM16-0213037")).findFirst().orElseThrow();
-    assertEquals(extracted.decisions().get(1).rationale(), view.at("/letter/decisions/1/rationale").asText(), "rationales come back whole");
+    Letter extracted =
+        letters.stream().filter(l -> l.id().equals("CM16-0213037")).findFirst().orElseThrow();
+    assertEquals(
+        extracted.decisions().get(1).rationale(),
+        view.at("/letter/decisions/1/rationale").asText(),
+        "rationales come back whole");
     assertEquals(extracted.caseSummary(), view.at("/letter/caseSummary").asText());
     assertTrue(view.get("text").asText().startsWith("Case Number: CM16-0213037"));
     assertEquals("CM16-0213037.pdf", view.get("source").asText());
@@ -398,8 +495,12 @@ class ApiTest {
   void everyResponseCarriesSecurityHeaders() throws IOException, InterruptedException {
     for (String path : List.of("/", "/api/health", "/api/search?q=%22x")) {
       HttpResponse<String> response = get(path);
-      assertEquals(WebServer.CONTENT_SECURITY_POLICY, response.headers().firstValue("Content-Security-Policy").orElse(""), path);
-      assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+      assertEquals(
+          WebServer.CONTENT_SECURITY_POLICY,
+          response.headers().firstValue("Content-Security-Policy").orElse(""),
+          path);
+      assertEquals(
+          "nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
       assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), path);
     }
   }
@@ -411,7 +512,9 @@ class ApiTest {
     assertEquals(200, csv.statusCode());
     assertEquals(total + 1, csv.body().split("\r\n").length);
     HttpResponse<String> jsonl = get("/api/export?format=jsonl&outcome=overturned");
-    assertEquals(decisions().stream().filter(d -> d.outcome() == Outcome.OVERTURNED).count(), jsonl.body().lines().count());
+    assertEquals(
+        decisions().stream().filter(d -> d.outcome() == Outcome.OVERTURNED).count(),
+        jsonl.body().lines().count());
   }
 
   @Test
@@ -420,11 +523,12 @@ class ApiTest {
     assertEquals("ok", health.get("status").asText());
     assertEquals(letters.size(), health.get("letters").asLong());
     assertEquals(decisions().size(), health.get("decisions").asLong());
-    assertEquals(Integer.toString(org.imrsearch.index.Schema.VERSION), health.get("schemaVersion").asText());
+    assertEquals(Integer.toString(Schema.VERSION), health.get("schemaVersion").asText());
   }
 
   @Test
-  void healthReportsTheMemoryOfTheFacetBitSetsABroadSearchBuilt() throws IOException, InterruptedException {
+  void healthReportsTheMemoryOfTheFacetBitSetsABroadSearchBuilt()
+      throws IOException, InterruptedException {
     json("/api/search?q=the"); // most decisions: counted from bit sets
     assertTrue(json("/api/health").get("facetBitSetBytes").asLong() > 0);
   }

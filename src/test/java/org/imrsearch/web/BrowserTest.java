@@ -54,18 +54,29 @@ class BrowserTest {
   void start(@TempDir Path dir) throws IOException, InterruptedException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (System.getenv("IMR_REQUIRE_BROWSER") != null && !installed) {
-      throw new IllegalStateException("IMR_REQUIRE_BROWSER is set but chromium/chromedriver are not installed");
+      throw new IllegalStateException(
+          "IMR_REQUIRE_BROWSER is set but chromium/chromedriver are not installed");
     }
-    assumeTrue(installed, "Debian's chromium and chromium-driver are not installed: browser test skipped");
+    assumeTrue(
+        installed, "Debian's chromium and chromium-driver are not installed: browser test skipped");
     TestIndex.build(dir.resolve("index"), List.of(TestLetters.REAL_PDFS));
     services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper());
     server = new WebServer(services, Json.newMapper()).start("127.0.0.1", 0);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")), "--window-size=1280,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")),
+        "--window-size=1280,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SCREENSHOTS);
@@ -89,7 +100,9 @@ class BrowserTest {
   }
 
   private void screenshot(String name) throws IOException {
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        SCREENSHOTS.resolve(name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   @Test
@@ -99,33 +112,39 @@ class BrowserTest {
     box.clear();
     box.sendKeys("\"objective functional improvement\"");
     browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "of 20 decisions"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "of 20 decisions"));
     List<WebElement> marks = browser.findElements(By.cssSelector("#hits .passage mark"));
     assertFalse(marks.isEmpty(), "highlighted passages");
     assertEquals("objective functional improvement", marks.get(0).getText().toLowerCase());
     screenshot("search");
 
     String before = browser.findElement(By.id("summary")).getText();
-    WebElement specialty = browser.findElement(By.cssSelector("details[data-facet=specialty] input[type=checkbox]"));
+    WebElement specialty =
+        browser.findElement(By.cssSelector("details[data-facet=specialty] input[type=checkbox]"));
     String chosen = specialty.getAttribute("data-value");
     specialty.click();
     wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("summary"), before)));
     assertNotEquals(before, browser.findElement(By.id("summary")).getText());
     assertTrue(browser.getCurrentUrl().contains("specialty="), browser.getCurrentUrl());
-    browser.findElements(By.cssSelector("#hits .hit-meta")).forEach(meta -> assertTrue(meta.getText().contains(chosen), meta.getText()));
+    browser
+        .findElements(By.cssSelector("#hits .hit-meta"))
+        .forEach(meta -> assertTrue(meta.getText().contains(chosen), meta.getText()));
     screenshot("search-filtered");
 
     browser.findElement(By.cssSelector("#hits .hit-item")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".letter-summary h1")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".letter-text mark")));
-    assertTrue(browser.findElement(By.cssSelector(".letter-summary h1")).getText().startsWith("CM1"));
+    assertTrue(
+        browser.findElement(By.cssSelector(".letter-summary h1")).getText().startsWith("CM1"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#similar a")));
     screenshot("letter");
 
     browser.get(url("/rates.html?by=guideline"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr")));
-    assertTrue(browser.findElement(By.id("baseline")).getText().contains("of 339 decisions overturned"));
+    assertTrue(
+        browser.findElement(By.id("baseline")).getText().contains("of 339 decisions overturned"));
     screenshot("rates");
 
     browser.manage().window().setSize(new Dimension(390, 844));

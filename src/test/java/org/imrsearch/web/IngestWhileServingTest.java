@@ -50,7 +50,8 @@ class IngestWhileServingTest {
     for (int i = 0; i < 400; i++) {
       Path pdf = TestLetters.realPdfs().get(10 + i % 100);
       String original = pdf.getFileName().toString().replace(".pdf", "");
-      Files.writeString(incoming.resolve(String.format(Locale.ROOT, "l-%04d.txt", i)),
+      Files.writeString(
+          incoming.resolve(String.format(Locale.ROOT, "l-%04d.txt", i)),
           reader.read(pdf).replace(original, String.format(Locale.ROOT, "CM98-%07d", i)));
     }
     try (SearchServices services = SearchServices.open(index, ConfigSource.bundled(), mapper);
@@ -58,27 +59,36 @@ class IngestWhileServingTest {
       String base = "http://127.0.0.1:" + server.port();
       long before = health(base).get("letters").asLong();
       assertEquals(10, before);
-      CompletableFuture<IngestReport> ingest = CompletableFuture.supplyAsync(() -> {
-        try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
-            LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
-          // Paced at about 200 letters a second, so the run spans several commits and server
-          // refreshes whatever the speed of the machine.
-          LetterExtractor extractor = new LetterExtractor(TestLetters.vocabulary());
-          ExtractionPipeline paced = new ExtractionPipeline(file -> {
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-            return ExtractionPipeline.extract(reader, extractor, file);
-          }, 2, ExtractionPipeline.DEFAULT_LETTER_LIMIT);
-          return new Ingester(paced, writer, 1_000_000, Duration.ofMillis(500))
-              .ingest(LetterFiles.expand(List.of(incoming)), Ingester.Progress.NONE);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<IngestReport> ingest =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
+                    LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
+                  // Paced at about 200 letters a second, so the run spans several commits and
+                  // server
+                  // refreshes whatever the speed of the machine.
+                  LetterExtractor extractor = new LetterExtractor(TestLetters.vocabulary());
+                  ExtractionPipeline paced =
+                      new ExtractionPipeline(
+                          file -> {
+                            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+                            return ExtractionPipeline.extract(reader, extractor, file);
+                          },
+                          2,
+                          ExtractionPipeline.DEFAULT_LETTER_LIMIT);
+                  return new Ingester(paced, writer, 1_000_000, Duration.ofMillis(500))
+                      .ingest(LetterFiles.expand(List.of(incoming)), Ingester.Progress.NONE);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       List<Long> seen = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (System.nanoTime() < deadline) {
-        HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=medically&size=5")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> search =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/search?q=medically&size=5")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, search.statusCode(), search.body());
         seen.add(health(base).get("letters").asLong());
         if (ingest.isDone() && seen.getLast() == 410) {
@@ -88,7 +98,9 @@ class IngestWhileServingTest {
       }
       assertEquals(400, ingest.get().letters());
       assertEquals(410L, seen.getLast(), "all new letters visible");
-      assertTrue(seen.stream().anyMatch(n -> n > 10 && n < 410), "letters appeared while the ingest ran: " + seen);
+      assertTrue(
+          seen.stream().anyMatch(n -> n > 10 && n < 410),
+          "letters appeared while the ingest ran: " + seen);
       for (int i = 1; i < seen.size(); i++) {
         assertTrue(seen.get(i) >= seen.get(i - 1), "counts never go back: " + seen);
       }
@@ -96,7 +108,10 @@ class IngestWhileServingTest {
   }
 
   private JsonNode health(String base) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
     return mapper.readTree(r.body());
   }
