@@ -36,8 +36,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(samples)) {
-      System.err.println("demo: no sample letters at " + samples + " (give --samples DIR)");
-      return 2;
+      throw new UserError("no sample letters at " + samples + " (give --samples DIR)");
     }
     Path index = Files.createTempDirectory("imr-demo-index");
     System.out.println(

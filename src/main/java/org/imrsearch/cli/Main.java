@@ -54,16 +54,18 @@ public final class Main implements Runnable {
   }
 
   /**
-   * A missing index, an unreadable file, a bad table in index-config or a machine that lacks
-   * something is told in one line with its reason, and the command exits with 1. Anything else is a
-   * bug: picocli prints its stack trace.
+   * What the user can fix is told in one line with its reason, and the command exits with 1: a
+   * missing or incompatible index and unreadable files (I/O exceptions), a bad table in
+   * index-config ({@link ConfigException}), a {@link UserError}. Anything else, {@link
+   * IllegalStateException} included (Lucene's {@code AlreadyClosedException} is one), is a bug:
+   * picocli prints its stack trace.
    */
-  private static int reportFailure(
-      Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+  static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+      throws Exception {
     if (e instanceof IOException
         || e instanceof UncheckedIOException
         || e instanceof ConfigException
-        || e instanceof IllegalStateException) {
+        || e instanceof UserError) {
       commandLine.getErr().println("imr " + commandLine.getCommandName() + ": " + e.getMessage());
       return 1;
     }

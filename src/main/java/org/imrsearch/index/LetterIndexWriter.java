@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -35,15 +35,14 @@ public final class LetterIndexWriter implements AutoCloseable {
   /** Opens (or creates) the index in {@code path}; refuses an index of another schema version. */
   public static LetterIndexWriter open(Path path, Analyzers analyzers, ObjectMapper mapper)
       throws IOException {
-    LetterCodec.requireNativeLibrary();
     Directory directory = FSDirectory.open(path);
     try {
-      checkSchemaVersion(directory, path);
+      IndexVersion.require(directory, path);
       IndexWriterConfig config =
           new IndexWriterConfig(analyzers.index())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setRAMBufferSizeMB(RAM_BUFFER_MB)
-              .setCodec(new LetterCodec())
+              .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
               .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(directory, config);
       return new LetterIndexWriter(
@@ -51,25 +50,6 @@ public final class LetterIndexWriter implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
-    }
-  }
-
-  private static void checkSchemaVersion(Directory directory, Path path) throws IOException {
-    if (!DirectoryReader.indexExists(directory)) {
-      return;
-    }
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      String version = reader.getIndexCommit().getUserData().get(Schema.COMMIT_SCHEMA_VERSION);
-      if (!Integer.toString(Schema.VERSION).equals(version)) {
-        throw new IllegalStateException(
-            "the index in "
-                + path
-                + " has schema version "
-                + version
-                + " but this build writes version "
-                + Schema.VERSION
-                + ": ingest into a new directory");
-      }
     }
   }
 

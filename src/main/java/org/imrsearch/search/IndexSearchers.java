@@ -27,7 +27,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.imrsearch.index.LetterCodec;
+import org.imrsearch.index.IndexVersion;
 import org.imrsearch.index.Schema;
 
 /**
@@ -226,13 +226,13 @@ public final class IndexSearchers implements AutoCloseable {
       throw new IOException(
           "no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
     }
-    LetterCodec.requireNativeLibrary();
     Directory directory = FSDirectory.open(path);
     try {
       if (!DirectoryReader.indexExists(directory)) {
         throw new IOException(
             "no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
       }
+      IndexVersion.require(directory, path);
       ExecutorService threads = pool("search-segments");
       ExecutorService counters = pool("count-facets");
       try {

@@ -1,10 +1,16 @@
 package org.imrsearch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.imrsearch.TestLetters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +20,10 @@ import picocli.CommandLine;
  * A command that cannot do its job says why in one line and exits with 1, without a stack trace.
  */
 class MainTest {
+  /** An index of one letter written by the build before schema 4 (its own Zstandard codec). */
+  private static final Path OLDER_INDEX =
+      Path.of("src", "test", "resources", "indexes", "schema3-zstd");
+
   @Test
   void aMissingIndexIsOneLineWithWhatToRun(@TempDir Path dir) {
     Path index = dir.resolve("no-index-here");
@@ -35,6 +45,53 @@ class MainTest {
             TestLetters.SEED_LETTERS.resolve("seed-1.txt").toString());
     assertEquals(1, run.exitCode());
     assertEquals("imr extract: config directory not found: " + config + "\n", run.err());
+  }
+
+  @Test
+  void anIndexOfAnOlderBuildIsOneLineSayingReIngestForServeAndIngest(@TempDir Path dir)
+      throws IOException {
+    // Written by the build before schema 4: its segments name that build's own codec.
+    Path index = copyOf(OLDER_INDEX, dir.resolve("old-index"));
+    String expected = ": the index in " + index + " has an older or unknown format (";
+    Run serve = run("serve", "--index", index.toString());
+    assertEquals(1, serve.exitCode());
+    assertTrue(serve.err().startsWith("imr serve" + expected), serve.err());
+    assertTrue(serve.err().contains("re-ingest the letters into a new directory"), serve.err());
+    assertEquals(1, serve.err().lines().count(), "one line, no stack trace");
+
+    Run ingest =
+        run(
+            "ingest",
+            TestLetters.SEED_LETTERS.resolve("seed-1.txt").toString(),
+            "--index",
+            index.toString());
+    assertEquals(1, ingest.exitCode());
+    assertTrue(ingest.err().startsWith("imr ingest" + expected), ingest.err());
+    assertEquals(1, ingest.err().lines().count(), "one line, no stack trace");
+  }
+
+  @Test
+  void aBugKeepsItsStackTrace() {
+    IllegalStateException bug = new IllegalStateException("a searcher used after close");
+    assertThrows(
+        IllegalStateException.class,
+        () -> Main.reportFailure(bug, Main.commandLine(), null),
+        "an IllegalStateException is a bug, not a user error: picocli prints its stack trace");
+    StringWriter err = new StringWriter();
+    CommandLine demo = Main.commandLine().setErr(new PrintWriter(err, true));
+    CommandLine commandLine = demo.getSubcommands().get("demo");
+    assertDoesNotThrow(() -> Main.reportFailure(new UserError("no samples"), commandLine, null));
+    assertEquals("imr demo: no samples", err.toString().strip());
+  }
+
+  private static Path copyOf(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+    return to;
   }
 
   private static Run run(String... args) {
