@@ -5,12 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.config.Vocabulary;
 import org.imrsearch.extract.LetterExtractor;
+import org.imrsearch.extract.NotALetterException;
+import org.imrsearch.ingest.Extraction;
 import org.imrsearch.ingest.ExtractionPipeline;
 import org.imrsearch.ingest.LetterFileReader;
+import org.imrsearch.ingest.UnreadableFileException;
 
 /** Where the test letters live (all inside the repository, so a fresh clone can run the tests). */
 public final class TestLetters {
@@ -46,11 +51,56 @@ public final class TestLetters {
     }
   }
 
+  /** The bundled vocabulary, loaded once per test JVM (it is immutable). */
   public static Vocabulary vocabulary() {
-    return Vocabulary.load(ConfigSource.bundled());
+    return VOCABULARY;
   }
 
+  /**
+   * The extraction pipeline the product uses, except that the text of the real PDFs is read once
+   * per test JVM: a dozen test classes ingest them, and PDFBox's text extraction was most of their
+   * time. The extractor still runs on every letter, every time.
+   */
   public static ExtractionPipeline pipeline() {
-    return new ExtractionPipeline(new LetterFileReader(), new LetterExtractor(vocabulary()), 2);
+    LetterFileReader reader = new LetterFileReader();
+    LetterExtractor extractor = new LetterExtractor(vocabulary());
+    return new ExtractionPipeline(
+        file ->
+            isRealPdf(file)
+                ? extract(extractor, file, realPdfText(file))
+                : ExtractionPipeline.extract(reader, extractor, file),
+        2,
+        ExtractionPipeline.DEFAULT_LETTER_LIMIT);
   }
+
+  /** The text PDFBox reads from a real letter PDF, read once per test JVM. */
+  public static String realPdfText(Path pdf) {
+    return REAL_PDF_TEXTS.computeIfAbsent(
+        pdf.toAbsolutePath().normalize(),
+        p -> {
+          try {
+            return new LetterFileReader().read(p);
+          } catch (UnreadableFileException e) {
+            throw new IllegalStateException("a bundled real letter is unreadable: " + p, e);
+          }
+        });
+  }
+
+  private static boolean isRealPdf(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(REAL_PDFS.toAbsolutePath().normalize())
+        && absolute.toString().endsWith(".pdf");
+  }
+
+  private static Extraction extract(LetterExtractor extractor, Path file, String text) {
+    try {
+      return Extraction.of(extractor.extract(file.toString(), text));
+    } catch (NotALetterException e) {
+      return Extraction.failed(file.toString(), e.getMessage());
+    }
+  }
+
+  private static final Map<Path, String> REAL_PDF_TEXTS = new ConcurrentHashMap<>();
+
+  private static final Vocabulary VOCABULARY = Vocabulary.load(ConfigSource.bundled());
 }

@@ -1,7 +1,7 @@
 package org.imrsearch.extract;
 
 /** Turns wrapped PDF lines back into running prose. */
-final class Prose {
+public final class Prose {
 
   private Prose() {}
 
@@ -10,7 +10,7 @@ final class Prose {
    * ("11-21-" + "2016"), keeping the hyphen because these letters hyphenate dates, codes and
    * compounds far more often than they split words; all other whitespace becomes one space.
    */
-  static String join(String text) {
+  public static String join(String text) {
     if (text == null) {
       return "";
     }

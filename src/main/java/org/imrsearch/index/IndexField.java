@@ -19,8 +19,13 @@ public enum IndexField {
   DECISION_NUMBER("decision_number"),
   /** Text, stored with offsets: the decided item. */
   ITEM("item"),
-  /** Text, stored with offsets: the reviewer's rationale (the main search field). */
+  /**
+   * Text with offsets: the reviewer's rationale (the main search field); its stored form is {@link
+   * #RATIONALE_SOURCE}.
+   */
   RATIONALE("rationale"),
+  /** Stored: the rationale's passage as written in the letter (see {@link StoredText}). */
+  RATIONALE_SOURCE("rationale_source"),
   /** Text, stored: both guideline blocks as written. */
   GUIDELINE_TEXT("guideline_text"),
   /** Keyword, stored: upheld or overturned. */
@@ -57,13 +62,19 @@ public enum IndexField {
   LAYOUT("layout"),
 
   // --- letter documents ---
-  /** Text, stored with offsets: the clinical case summary. */
+  /** Text with positions: the clinical case summary; its stored form is {@link #SUMMARY_SOURCE}. */
   CASE_SUMMARY("case_summary"),
+  /** Stored: the summary's passage as written in the letter (see {@link StoredText}). */
+  SUMMARY_SOURCE("summary_source"),
   /**
-   * Stored only: the whole cleaned letter, for the letter page (its parts are indexed on their
-   * own).
+   * Stored only, in pieces: the whole cleaned letter for the letter page, less the passages stored
+   * with the summary and the rationales (its parts are indexed on their own).
    */
   TEXT("text"),
+  /**
+   * Stored ints: which passage goes between two pieces of {@link #TEXT} (see {@link StoredText}).
+   */
+  TEXT_HOLES("text_holes"),
   /** Stored JSON of the extracted letter (without its text). */
   LETTER_JSON("letter_json"),
   /** Stored: the file the letter was read from. */

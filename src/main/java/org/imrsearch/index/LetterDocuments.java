@@ -28,14 +28,17 @@ import org.imrsearch.model.Letter;
  */
 public final class LetterDocuments {
   /**
-   * Prose is stored and indexed with offsets so the highlighter reads passages from the postings
-   * instead of re-analyzing the text of every hit.
+   * Prose indexed with offsets, so the highlighter reads passages from the postings instead of
+   * re-analyzing the text of every hit; stored when {@code STORED}.
    */
-  private static final FieldType PROSE = proseType();
+  private static final FieldType PROSE = proseType(true);
+
+  /** The rationale: indexed as {@link #PROSE}, stored as its passage ({@link StoredText}). */
+  private static final FieldType PROSE_NOT_STORED = proseType(false);
 
   /**
-   * The case summary: stored for the letter page, indexed with positions for phrases, without
-   * offsets (one letter at a time is highlighted, so analysing it then is cheap).
+   * The case summary: indexed with positions for phrases, without offsets (one letter at a time is
+   * highlighted, so analysing it then is cheap); stored as its passage ({@link StoredText}).
    */
   private static final FieldType LETTER_PROSE = letterProseType();
 
@@ -54,14 +57,14 @@ public final class LetterDocuments {
   }
 
   private static FieldType letterProseType() {
-    FieldType type = new FieldType(TextField.TYPE_STORED);
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.freeze();
     return type;
   }
 
-  private static FieldType proseType() {
-    FieldType type = new FieldType(TextField.TYPE_STORED);
+  private static FieldType proseType(boolean stored) {
+    FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
@@ -71,21 +74,28 @@ public final class LetterDocuments {
   public List<Document> block(Letter letter) throws IOException {
     List<Document> block = new ArrayList<>();
     int n = 0;
+    StoredText.Cut text =
+        StoredText.cut(
+            letter.text(),
+            letter.caseSummary(),
+            letter.decisions().stream().map(Decision::rationale).toList());
     for (Decision decision : letter.decisions()) {
-      block.add(facets.build(decisionDocument(letter, decision, ++n)));
+      block.add(
+          facets.build(decisionDocument(letter, decision, ++n, text.rationales().get(n - 1))));
     }
-    block.add(facets.build(letterDocument(letter)));
+    block.add(facets.build(letterDocument(letter, text)));
     return block;
   }
 
-  private Document decisionDocument(Letter letter, Decision d, int number) {
+  private Document decisionDocument(Letter letter, Decision d, int number, String rationaleSource) {
     Document doc = common(letter, Schema.TYPE_DECISION);
     doc.add(
         new KeywordField(
             IndexField.DECISION_ID.fieldName(), letter.id() + "#" + number, Field.Store.YES));
     doc.add(new IntField(IndexField.DECISION_NUMBER.fieldName(), number, Field.Store.YES));
     doc.add(new Field(IndexField.ITEM.fieldName(), d.item(), PROSE));
-    doc.add(new Field(IndexField.RATIONALE.fieldName(), d.rationale(), PROSE));
+    doc.add(new Field(IndexField.RATIONALE.fieldName(), d.rationale(), PROSE_NOT_STORED));
+    doc.add(new StoredField(IndexField.RATIONALE_SOURCE.fieldName(), rationaleSource));
     doc.add(
         new TextField(
             IndexField.GUIDELINE_TEXT.fieldName(),
@@ -140,15 +150,22 @@ public final class LetterDocuments {
     keywordFacet(doc, IndexField.LAYOUT, letter.layout());
   }
 
-  private Document letterDocument(Letter letter) {
+  private Document letterDocument(Letter letter, StoredText.Cut text) {
     Document doc = common(letter, Schema.TYPE_LETTER);
     // Every document of the index then has facet doc values, which Lucene reads much faster
     // than values on only some documents (here: no letter document among the decisions).
     doc.add(new SortedSetDocValuesFacetField(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER));
     doc.add(new Field(IndexField.CASE_SUMMARY.fieldName(), letter.caseSummary(), LETTER_PROSE));
+    doc.add(new StoredField(IndexField.SUMMARY_SOURCE.fieldName(), text.summary()));
     // The whole text is stored, not indexed: its summary and decisions are indexed on their own,
-    // and analysing it all again cost a third of indexing and a quarter of the index.
-    doc.add(new StoredField(IndexField.TEXT.fieldName(), letter.text()));
+    // and analysing it all again cost a third of indexing and a quarter of the index. It is
+    // stored less the passages stored with the summary and the rationales (StoredText).
+    for (String piece : text.pieces()) {
+      doc.add(new StoredField(IndexField.TEXT.fieldName(), piece));
+    }
+    for (int hole : text.holes()) {
+      doc.add(new StoredField(IndexField.TEXT_HOLES.fieldName(), hole));
+    }
     doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(storedLetter(letter))));
     doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
     if (letter.caseNumber() != null) {

@@ -26,7 +26,7 @@ final class DecisionFields {
           IndexField.TREATMENT.fieldName(),
           IndexField.SPECIALTY.fieldName(),
           IndexField.GUIDELINE.fieldName(),
-          IndexField.RATIONALE.fieldName());
+          IndexField.RATIONALE_SOURCE.fieldName());
 
   private DecisionFields() {}
 

@@ -16,7 +16,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
-import org.imrsearch.index.IndexField;
+import org.imrsearch.index.StoredText;
 
 /**
  * Every decision a query and filters select, streamed as CSV or JSON Lines in pages of a few
@@ -133,7 +133,7 @@ public final class ExportService {
         nz(h.treatment()),
         String.join("; ", h.specialties()),
         String.join("; ", h.guidelines()),
-        nz(d.get(IndexField.RATIONALE.fieldName())));
+        StoredText.rationale(d));
   }
 
   private static String nz(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
+import org.imrsearch.index.StoredText;
 
 /** Whole letters and the decisions most like a letter's. */
 public final class LetterService {
@@ -56,67 +58,72 @@ public final class LetterService {
       if (found.scoreDocs.length == 0) {
         throw new NotFoundException("no letter with id '" + id + "'");
       }
-      int doc = found.scoreDocs[0].doc;
-      Document d = searcher.storedFields().document(doc);
-      String text = d.get(IndexField.TEXT.fieldName());
+      Document d = searcher.storedFields().document(found.scoreDocs[0].doc);
+      Map<Integer, String> rationaleSources = rationaleSources(searcher, id);
+      String text = StoredText.text(d, rationaleSources);
       String marked = null;
       if (query != null && !query.isBlank()) {
-        marked = markWholeText(searcher, query, found);
+        marked = markWholeText(query, text);
       }
       // Only the file name: the server's directories are nobody's business.
       String source = Path.of(d.get(IndexField.SOURCE.fieldName())).getFileName().toString();
-      return new LetterView(id, source, wholeLetter(searcher, id, d), text, marked);
+      return new LetterView(id, source, wholeLetter(d, rationaleSources), text, marked);
     }
+  }
+
+  /** The stored passages of the letter's rationales, by decision number. */
+  private static Map<Integer, String> rationaleSources(IndexSearcher searcher, String id)
+      throws IOException {
+    Map<Integer, String> sources = new HashMap<>();
+    Set<String> fields =
+        Set.of(IndexField.DECISION_NUMBER.fieldName(), IndexField.RATIONALE_SOURCE.fieldName());
+    for (ScoreDoc sd : searcher.search(decisionsOf(id), MAX_DECISIONS).scoreDocs) {
+      Document d = searcher.storedFields().document(sd.doc, fields);
+      sources.put(
+          d.getField(IndexField.DECISION_NUMBER.fieldName()).numericValue().intValue(),
+          d.get(IndexField.RATIONALE_SOURCE.fieldName()));
+    }
+    return sources;
   }
 
   /**
    * The stored letter JSON with the case summary and the rationales put back (they are stored once,
    * elsewhere).
    */
-  private String wholeLetter(IndexSearcher searcher, String id, Document letterDoc)
+  private String wholeLetter(Document letterDoc, Map<Integer, String> rationaleSources)
       throws IOException {
     ObjectNode letter =
         (ObjectNode) mapper.readTree(letterDoc.get(IndexField.LETTER_JSON.fieldName()));
     letter.remove("text"); // the view carries the text beside the letter, not inside it
-    letter.put("caseSummary", letterDoc.get(IndexField.CASE_SUMMARY.fieldName()));
-    Map<Integer, String> rationales = new HashMap<>();
-    Query decisions =
-        new BooleanQuery.Builder()
-            .add(
-                new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
-                BooleanClause.Occur.FILTER)
-            .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
-            .build();
-    for (ScoreDoc sd : searcher.search(decisions, MAX_DECISIONS).scoreDocs) {
-      Document d =
-          searcher
-              .storedFields()
-              .document(
-                  sd.doc,
-                  Set.of(IndexField.DECISION_NUMBER.fieldName(), IndexField.RATIONALE.fieldName()));
-      rationales.put(
-          d.getField(IndexField.DECISION_NUMBER.fieldName()).numericValue().intValue(),
-          d.get(IndexField.RATIONALE.fieldName()));
-    }
+    letter.put("caseSummary", StoredText.summary(letterDoc));
     int n = 0;
     for (JsonNode decision : letter.withArray("decisions")) {
-      ((ObjectNode) decision).put("rationale", rationales.getOrDefault(++n, ""));
+      ((ObjectNode) decision).put("rationale", StoredText.prose(rationaleSources.get(++n)));
     }
     return mapper.writeValueAsString(letter);
   }
 
   /** The query's words marked in the whole letter text (HTML-escaped). */
-  private String markWholeText(IndexSearcher searcher, String queryText, TopDocs letterDoc)
-      throws IOException {
+  private String markWholeText(String queryText, String text) throws IOException {
     Query query = syntax.wordsIn(queryText, IndexField.TEXT);
     UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, indexAnalyzer)
+        UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
             .withBreakIterator(WholeBreakIterator::new)
             .withMaxLength(Integer.MAX_VALUE - 1)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
             .build();
-    String[] marked = highlighter.highlight(IndexField.TEXT.fieldName(), query, letterDoc, 1);
-    return marked[0];
+    Object marked =
+        highlighter.highlightWithoutSearcher(IndexField.TEXT.fieldName(), query, text, 1);
+    return marked == null ? null : marked.toString();
+  }
+
+  private static Query decisionsOf(String id) {
+    return new BooleanQuery.Builder()
+        .add(
+            new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
+            BooleanClause.Occur.FILTER)
+        .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /** Decisions of other letters whose rationales are most like this letter's (MoreLikeThis). */
@@ -145,8 +152,16 @@ public final class LetterService {
       mlt.setMinDocFreq(2);
       mlt.setMaxQueryTerms(40);
       BooleanQuery.Builder like = new BooleanQuery.Builder();
+      // The rationale is indexed without being stored as such: MoreLikeThis reads its prose.
       for (ScoreDoc sd : own.scoreDocs) {
-        like.add(mlt.like(sd.doc), BooleanClause.Occur.SHOULD);
+        String rationale =
+            StoredText.rationale(
+                searcher
+                    .storedFields()
+                    .document(sd.doc, Set.of(IndexField.RATIONALE_SOURCE.fieldName())));
+        like.add(
+            mlt.like(IndexField.RATIONALE.fieldName(), new StringReader(rationale)),
+            BooleanClause.Occur.SHOULD);
       }
       Query query =
           new BooleanQuery.Builder()

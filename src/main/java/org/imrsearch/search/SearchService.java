@@ -36,6 +36,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
+import org.imrsearch.index.StoredText;
 
 /**
  * Searches decisions: parses the query, applies the filters as multi-select facets (each facet
@@ -223,7 +224,7 @@ public final class SearchService {
     for (ScoreDoc hit : page.scoreDocs) {
       Document d = DecisionFields.load(stored, hit.doc);
       docs.add(d);
-      rationales.put(hit.doc, d.get(IndexField.RATIONALE.fieldName()));
+      rationales.put(hit.doc, StoredText.rationale(d));
     }
     String[] passages = new String[page.scoreDocs.length];
     if (page.scoreDocs.length > 0) {

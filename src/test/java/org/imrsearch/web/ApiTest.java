@@ -474,6 +474,24 @@ class ApiTest {
   }
 
   @Test
+  void everyLettersTextSummaryAndRationalesComeBackExactlyAsExtracted()
+      throws IOException, InterruptedException {
+    // The index stores each passage once (StoredText): the page must still get every character.
+    for (Letter extracted : letters) {
+      JsonNode view = json("/api/letters/" + enc(extracted.id()));
+      assertEquals(extracted.text(), view.get("text").asText(), extracted.id());
+      assertEquals(
+          extracted.caseSummary(), view.at("/letter/caseSummary").asText(), extracted.id());
+      for (int i = 0; i < extracted.decisions().size(); i++) {
+        assertEquals(
+            extracted.decisions().get(i).rationale(),
+            view.at("/letter/decisions/" + i + "/rationale").asText(),
+            extracted.id() + " decision " + (i + 1));
+      }
+    }
+  }
+
+  @Test
   void similarDecisionsComeFromOtherLetters() throws IOException, InterruptedException {
     JsonNode similar = json("/api/letters/CM16-0213037/similar");
     assertTrue(similar.size() > 0);
