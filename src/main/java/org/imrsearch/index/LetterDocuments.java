@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -47,6 +49,14 @@ public final class LetterDocuments {
 
   /** The guideline facet value of a decision whose party cited no evidence. */
   public static final String NONE_CITED = "none cited";
+
+  /**
+   * The keyword values a hit shows (and an export writes), read from stored fields; the others are
+   * only filtered and counted, so they are not stored.
+   */
+  private static final Set<IndexField> SHOWN_WITH_HITS =
+      EnumSet.of(
+          IndexField.OUTCOME, IndexField.TREATMENT, IndexField.GUIDELINE, IndexField.SPECIALTY);
 
   private final FacetsConfig facets;
   private final ObjectMapper mapper;
@@ -230,7 +240,8 @@ public final class LetterDocuments {
 
   /** A keyword for filters and {@code field:value} queries, plus the facet value. */
   private static void keywordFacet(Document doc, IndexField field, String value) {
-    doc.add(new KeywordField(field.fieldName(), value, Field.Store.YES));
+    Field.Store store = SHOWN_WITH_HITS.contains(field) ? Field.Store.YES : Field.Store.NO;
+    doc.add(new KeywordField(field.fieldName(), value, store));
     doc.add(new SortedSetDocValuesFacetField(field.fieldName(), value));
   }
 

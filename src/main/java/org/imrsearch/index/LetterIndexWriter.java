@@ -19,6 +19,14 @@ import org.imrsearch.model.Letter;
  * commit records the schema version and time.
  */
 public final class LetterIndexWriter implements AutoCloseable {
+  /**
+   * Lucene's own codec, so the index opens in any Lucene application (Luke, CheckIndex). Stored
+   * fields in its DEFLATE mode: LZ4 ({@code BEST_SPEED}) ingests faster but leaves the index over
+   * its size budget against the raw text (docs/benchmarks.md).
+   */
+  private static final Lucene104Codec CODEC =
+      new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION);
+
   /** Large enough that a 2-core ingest flushes rarely, small enough for a 2 GB heap. */
   private static final double RAM_BUFFER_MB = 256;
 
@@ -42,7 +50,7 @@ public final class LetterIndexWriter implements AutoCloseable {
           new IndexWriterConfig(analyzers.index())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setRAMBufferSizeMB(RAM_BUFFER_MB)
-              .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+              .setCodec(CODEC)
               .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(directory, config);
       return new LetterIndexWriter(

@@ -131,16 +131,18 @@ public final class StoredText {
 
     Squeezed(String text) {
       this.text = text;
-      StringBuilder s = new StringBuilder(text.length());
+      // Arrays rather than a StringBuilder: this runs over every letter of an ingest.
+      char[] kept = new char[text.length()];
       int[] at = new int[text.length()];
+      int n = 0;
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        if (!Character.isWhitespace(c)) {
-          at[s.length()] = i;
-          s.append(c);
+        if (!isWhitespace(c)) {
+          at[n] = i;
+          kept[n++] = c;
         }
       }
-      this.squeezed = s.toString();
+      this.squeezed = new String(kept, 0, n);
       this.positions = at;
     }
 
@@ -164,14 +166,20 @@ public final class StoredText {
     }
 
     private static String squeeze(String s) {
-      StringBuilder out = new StringBuilder(s.length());
+      char[] kept = new char[s.length()];
+      int n = 0;
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
-        if (!Character.isWhitespace(c)) {
-          out.append(c);
+        if (!isWhitespace(c)) {
+          kept[n++] = c;
         }
       }
-      return out.toString();
+      return new String(kept, 0, n);
+    }
+
+    /** {@link Character#isWhitespace(char)}, as {@link Prose#join} counts blanks. */
+    private static boolean isWhitespace(char c) {
+      return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
     }
   }
 }

@@ -95,7 +95,7 @@ public final class ExportService {
             searcher.searchAfter(
                 after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
         for (ScoreDoc sd : page.scoreDocs) {
-          Document d = stored.document(sd.doc);
+          Document d = DecisionFields.load(stored, sd.doc);
           List<String> row = row(d);
           if (format == Format.CSV) {
             w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -152,11 +153,22 @@ class IngestTest {
             commits.add(letters);
           }
         };
+    // Letters that take a few milliseconds each, as PDFs do: with the test's cached texts the
+    // whole run would fit in the time of one commit.
+    ExtractionPipeline cached = TestLetters.pipeline();
+    ExtractionPipeline paced =
+        new ExtractionPipeline(
+            file -> {
+              LockSupport.parkNanos(5_000_000);
+              return cached.extract(file);
+            },
+            2,
+            ExtractionPipeline.DEFAULT_LETTER_LIMIT);
     IngestReport run;
     try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
         LetterIndexWriter writer = LetterIndexWriter.open(dir, analyzers, Json.newMapper())) {
       run =
-          new Ingester(TestLetters.pipeline(), writer, 20, Duration.ofMinutes(1))
+          new Ingester(paced, writer, 20, Duration.ofMinutes(1))
               .ingest(TestLetters.realPdfs(), progress);
     }
     assertTrue(commits.size() > 2, "commits on the way, not only at the end: " + commits);
