@@ -31,24 +31,21 @@ import org.junit.jupiter.api.Test;
  * on generated ones, and on the edge cases of its look-ups.
  */
 class AnchoredPatternTest {
-  private static final List<Class<?>> EXTRACTORS =
-      List.of(
-          LetterExtractor.class,
-          LayoutDetector.class,
-          HeaderExtractor.class,
-          ModernDecisionExtractor.class,
-          ReviewerExtractor.class,
-          PatientExtractor.class);
   private static final Map<String, LowerCased> LETTERS = new LinkedHashMap<>();
 
   @BeforeAll
   static void readLetters() throws Exception {
     LetterFileReader reader = new LetterFileReader();
-    List<Path> files = new ArrayList<>(TestLetters.realPdfs());
+    List<Path> files = new ArrayList<>();
     for (Path dir : List.of(TestLetters.SEED_LETTERS, TestLetters.OLDER_FIXTURES)) {
       try (Stream<Path> s = Files.list(dir)) {
         s.filter(Files::isRegularFile).sorted().forEach(files::add);
       }
+    }
+    for (Path pdf : TestLetters.realPdfs()) {
+      LETTERS.put(
+          pdf.getFileName().toString(),
+          LowerCased.of(TextCleaner.clean(TestLetters.realPdfText(pdf))));
     }
     for (Path file : files) {
       LETTERS.put(
@@ -245,9 +242,9 @@ class AnchoredPatternTest {
     assertThrows(IllegalArgumentException.class, () -> new AnchoredPattern("(?i)Date"));
   }
 
-  private static List<Field> anchoredPatternFields() {
+  private static List<Field> anchoredPatternFields() throws Exception {
     List<Field> fields = new ArrayList<>();
-    for (Class<?> extractor : EXTRACTORS) {
+    for (Class<?> extractor : extractPackageClasses()) {
       for (Field field : extractor.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == AnchoredPattern.class) {
           field.setAccessible(true);
@@ -256,6 +253,28 @@ class AnchoredPatternTest {
       }
     }
     return fields;
+  }
+
+  /**
+   * Every class compiled into the extract package, nested ones included: a pattern added to any of
+   * them is checked without anyone keeping a list.
+   */
+  private static List<Class<?>> extractPackageClasses() throws Exception {
+    Path classes =
+        Path.of(AnchoredPattern.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path dir = classes.resolve(AnchoredPattern.class.getPackageName().replace('.', '/'));
+    List<Class<?>> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".class")) {
+          String binary =
+              AnchoredPattern.class.getPackageName() + "." + name.substring(0, name.length() - 6);
+          found.add(Class.forName(binary, false, AnchoredPattern.class.getClassLoader()));
+        }
+      }
+    }
+    return found;
   }
 
   private static List<MatchResult> plainScan(AnchoredPattern pattern, String text) {
