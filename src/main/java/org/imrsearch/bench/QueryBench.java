@@ -78,8 +78,7 @@ final class QueryBench {
         i -> services.letters().letter(id(files.get(random.nextInt(files.size()))), null));
     // A server has answered many queries of every kind before the ones that count: the whole
     // mix first, in turn, so the JIT has compiled the search code. With only each query's own
-    // 30 warm-up runs, the first query measured was still being compiled (the rare phrase at
-    // 1M: 14.8-16.8 ms p50 against 12.4-12.7 after 300 runs).
+    // 30 warm-up runs, the first query measured was still being compiled.
     for (int round = 0; round < MIX_WARMUP_ROUNDS; round++) {
       for (Query q : queries.values()) {
         q.run(round);

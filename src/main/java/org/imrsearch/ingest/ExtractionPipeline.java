@@ -35,8 +35,7 @@ public final class ExtractionPipeline {
   /**
    * Letters in flight: running, or done and waiting in order behind a slow one. The index flushes a
    * segment on the thread of the letter that fills its buffer; with room for only 4 a thread, the
-   * other workers soon stood idle behind that letter (an ingest ran 5% slower, with 10% of the CPU
-   * idle).
+   * other workers soon stood idle behind that letter (measured in docs/benchmarks.md).
    */
   private static final int IN_FLIGHT_PER_THREAD = 64;
 
