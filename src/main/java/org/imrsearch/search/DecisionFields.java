@@ -15,7 +15,8 @@ import org.imrsearch.index.IndexField;
  * Hit}s.
  */
 final class DecisionFields {
-  private static final Set<String> SHOWN =
+  /** The stored fields a hit shows. */
+  static final Set<String> SHOWN =
       Set.of(
           IndexField.DECISION_ID.fieldName(),
           IndexField.LETTER_ID.fieldName(),

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -87,15 +86,14 @@ public final class ExportService {
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS) + "\r\n");
       }
-      StoredFields stored = searcher.storedFields();
+      InOrderStoredFields stored = new InOrderStoredFields(searcher, DecisionFields.SHOWN);
       long written = 0;
       ScoreDoc after = null;
       while (written < limit) {
         TopDocs page =
             searcher.searchAfter(
                 after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
-        for (ScoreDoc sd : page.scoreDocs) {
-          Document d = DecisionFields.load(stored, sd.doc);
+        for (Document d : stored.read(page.scoreDocs)) {
           List<String> row = row(d);
           if (format == Format.CSV) {
             w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
