@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.imrsearch.extract.ExtractionStats;
 import org.imrsearch.extract.LetterExtractor;
 import org.imrsearch.ingest.ExtractionPipeline;
 import org.imrsearch.ingest.LetterFileReader;
@@ -42,6 +43,13 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Also print each letter's cleaned full text (field \"text\").")
   boolean withText;
 
+  @Option(
+      names = "--stats",
+      description =
+          "Instead of the letters, print what was found: letters and decisions with a value per"
+              + " field, warnings by kind, the most frequent specialties and citation paths.")
+  boolean stats;
+
   @Option(names = "--threads", description = "Extraction threads (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -54,11 +62,21 @@ final class ExtractCommand implements Callable<Integer> {
         new ExtractionPipeline(
             new LetterFileReader(), new LetterExtractor(config.vocabulary()), threads);
     int[] failures = {0};
+    ExtractionStats report = new ExtractionStats();
     BufferedWriter out =
         new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     pipeline.run(
         LetterFiles.expand(paths),
         extraction -> {
+          failures[0] += extraction.ok() ? 0 : 1;
+          if (stats) {
+            if (extraction.ok()) {
+              report.add(extraction.letter());
+            } else {
+              report.addFailure();
+            }
+            return;
+          }
           try {
             Object value =
                 !extraction.ok()
@@ -71,9 +89,11 @@ final class ExtractCommand implements Callable<Integer> {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          failures[0] += extraction.ok() ? 0 : 1;
         });
     out.flush();
+    if (stats) {
+      report.print(System.out);
+    }
     return failures[0] == 0 ? 0 : 1;
   }
 }
