@@ -72,7 +72,9 @@ const imr = {
    */
   renderFacets(aside, facets, rerun) {
     aside.replaceChildren(...facets.filter(f => f.values.length > 0).map(facet => {
-      const list = imr.el('ul', {class: 'facet-values'}, facet.values.map(v => {
+      // A ticked value first: below the fold of a long list it would be invisible.
+      const values = [...facet.values.filter(v => v.selected), ...facet.values.filter(v => !v.selected)];
+      const list = imr.el('ul', {class: 'facet-values'}, values.map(v => {
         const id = 'f-' + facet.name + '-' + v.value.replace(/[^A-Za-z0-9]+/g, '-');
         const label = facet.path ? v.value.slice(facet.path.length + 1) : v.value;
         return imr.el('li', {},
@@ -84,6 +86,51 @@ const imr = {
       return imr.el('details', {class: 'facet', 'data-facet': facet.name, open: true},
         imr.el('summary', {}, facet.label + (facet.path ? ': ' + facet.path : '')), list);
     }));
+  },
+
+  /** The facet filters in the URL, in the order the facets are shown: [{name, label, value}]. */
+  activeFilters(params, facets) {
+    const labels = new Map(facets.map(f => [f.name, f.label]));
+    const active = [];
+    for (const [name, label] of labels) {
+      params.getAll(name).forEach(value => active.push({name, label, value}));
+    }
+    return active;
+  },
+
+  /** The URL's parameters without one value of one filter (and back to page 1). */
+  without(params, name, value) {
+    const p = new URLSearchParams(params);
+    const values = p.getAll(name).filter(v => v !== value);
+    p.delete(name);
+    values.forEach(v => p.append(name, v));
+    p.delete('page');
+    p.delete('after');
+    return p;
+  },
+
+  /** Removable chips for the active filters, with "clear all". */
+  renderChips(container, params, facets, rerun) {
+    const active = imr.activeFilters(params, facets);
+    const go = p => event => {
+      event.preventDefault();
+      imr.setParams(p);
+      rerun();
+    };
+    const clearAll = new URLSearchParams(params);
+    active.forEach(f => clearAll.delete(f.name));
+    clearAll.delete('page');
+    container.replaceChildren(...(active.length === 0 ? [] : [
+      imr.el('span', {class: 'chips-label'}, 'Filters:'),
+      ...active.map(f => {
+        const p = imr.without(params, f.name, f.value);
+        return imr.el('a', {class: 'chip', href: '?' + p.toString(), onclick: go(p),
+          'aria-label': 'Remove filter ' + f.label + ': ' + f.value}, f.label + ': ' + f.value, imr.el('span', {'aria-hidden': 'true'}, ' \u00d7'));
+      }),
+      active.length > 1
+        ? imr.el('a', {class: 'chip-clear', href: '?' + clearAll.toString(), onclick: go(clearAll)}, 'Clear all')
+        : null,
+    ].filter(Boolean)));
   },
 
   toggleFilter(box, rerun) {

@@ -7,7 +7,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   const id = params.get('id');
   const q = params.get('q') || '';
   const container = document.getElementById('letter');
-  if (q) document.getElementById('back').href = '/?q=' + encodeURIComponent(q);
+  document.getElementById('back').href = backTo(params);
   if (!id) {
     imr.showError(container, new Error('No letter id given.'));
     return;
@@ -20,11 +20,30 @@ document.addEventListener('DOMContentLoaded', async () => {
     container.replaceChildren(summary(letter, view), fullText(view));
     const first = container.querySelector('.letter-text mark');
     if (first) first.parentElement.scrollTop = Math.max(0, first.offsetTop - first.parentElement.offsetTop - 80);
+    const current = container.querySelector('.decisions li.current');
+    if (current) current.scrollIntoView({block: 'center'});
     similar(id, container);
   } catch (error) {
     imr.showError(container, error);
   }
 });
+
+/**
+ * The result page the user came from (the search passes its own address), else the search of
+ * the query. Only a path on this site: never an address elsewhere.
+ */
+function backTo(params) {
+  const back = params.get('back') || '';
+  if (back.startsWith('/') && !back.startsWith('//') && !back.includes('\\')) return back;
+  const q = params.get('q');
+  return q ? '/?q=' + encodeURIComponent(q) : '/';
+}
+
+/** The decision number of the hit the user clicked ("CM16-0213037#2" is 2), or 0. */
+function clickedDecision(params) {
+  const match = /#(\d+)$/.exec(params.get('decision') || '');
+  return match ? Number(match[1]) : 0;
+}
 
 function field(name, value) {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
@@ -42,7 +61,10 @@ function summary(letter, view) {
     field('Reviewer', r.title), field('Specialty', r.specialties), field('Licensure', r.licensure),
     field('Patient', [p.age ? p.age + ' years' : null, p.sex].filter(Boolean).join(', ')),
     field('Date of injury', p.injuryDate), field('Diagnoses', letter.diagnoses), field('Layout', letter.layout));
-  const decisions = imr.el('ol', {class: 'decisions'}, (letter.decisions || []).map(d => imr.el('li', {},
+  const clicked = clickedDecision(imr.params());
+  const decisions = imr.el('ol', {class: 'decisions'}, (letter.decisions || []).map((d, i) => imr.el('li', {
+      id: 'decision-' + (i + 1), class: i + 1 === clicked ? 'current' : null,
+      'aria-current': i + 1 === clicked ? 'true' : null},
     imr.el('div', {class: 'hit-head'}, imr.outcomeBadge(d.outcome), imr.el('strong', {}, d.item)),
     d.itemContext ? imr.el('p', {class: 'muted'}, d.itemContext) : null,
     imr.el('p', {class: 'muted'}, d.treatmentCategory + ' \u00b7 reviewer: ' +
@@ -51,7 +73,7 @@ function summary(letter, view) {
     d.reviewerGuideline.citations.length
       ? imr.el('ul', {class: 'citations'}, d.reviewerGuideline.citations.map(c => imr.el('li', {}, c))) : null)));
   return imr.el('section', {class: 'letter-summary', 'aria-label': 'Summary'},
-    imr.el('h1', {}, letter.caseNumber || letter.id), facts,
+    imr.el('h1', {}, letter.caseNumber || 'Letter without a case number'), facts,
     imr.el('h2', {}, 'Decisions'), decisions,
     (letter.warnings || []).length ? imr.el('p', {class: 'muted'}, 'Extraction notes: ' + letter.warnings.join('; ')) : null,
     imr.el('h2', {}, 'Similar decisions'), imr.el('ol', {id: 'similar', class: 'similar'}, imr.el('li', {class: 'muted'}, 'Looking\u2026')));

@@ -21,31 +21,99 @@ document.addEventListener('DOMContentLoaded', () => {
   run();
 });
 
+let lastTable;
+let sortState = {column: null, descending: false};
+
 async function run() {
   const params = imr.params();
   if (!params.get('by')) params.set('by', 'guideline');
   document.getElementById('by').value = params.get('by').split(',')[0];
   document.getElementById('q').value = params.get('q') || '';
   facets(params);
-  const tbody = document.querySelector('#table tbody');
+  const results = document.getElementById('results');
+  const message = document.getElementById('rates-message');
   try {
     const table = await imr.getJson('/api/stats/overturn-rates', params);
+    lastTable = {table, params};
     const b = table.baseline;
+    if (b.decisions === 0) {
+      results.hidden = true;
+      message.replaceChildren(imr.el('p', {class: 'empty'}, 'No decisions match this selection: remove a filter or change the words.'));
+      return;
+    }
+    results.hidden = false;
+    message.replaceChildren();
     document.getElementById('baseline').textContent = `All selected: ${b.overturned.toLocaleString()} of ` +
       `${b.decisions.toLocaleString()} decisions overturned, ${imr.percent(b.rate)} ` +
       `(95% interval ${imr.percent(b.ciLow)}\u2013${imr.percent(b.ciHigh)}).`;
-    document.getElementById('note').textContent = table.note;
-    tbody.replaceChildren(...table.rows.map(row => imr.el('tr', {class: row.small ? 'small' : null},
-      imr.el('th', {scope: 'row'}, row.key.join(' \u00b7 ')),
-      imr.el('td', {}, row.decisions.toLocaleString()),
-      imr.el('td', {}, row.overturned.toLocaleString()),
-      imr.el('td', {}, imr.percent(row.rate) + (row.small ? ' (small)' : '')),
-      imr.el('td', {}, imr.percent(row.ciLow) + '\u2013' + imr.percent(row.ciHigh)),
-      imr.el('td', {}, imr.el('a', {href: decisionsUrl(params, table.by, row.key)}, 'decisions')))));
+    const multi = table.by.some(name => ['specialty', 'guideline', 'caGuideline', 'citation', 'caCitation', 'licensure'].includes(name));
+    document.getElementById('note').textContent = table.note + (multi
+      ? ' A decision with two values of the grouping (a reviewer with two specialties, two guidelines cited) counts in both rows, so the rows add up to more than the whole.'
+      : '');
+    renderRows(table, params);
     draw(table, params);
   } catch (error) {
-    imr.showError(tbody, error);
+    results.hidden = true;
+    imr.showError(message, error);
   }
+}
+
+const COLUMNS = [
+  {name: 'Group', value: r => r.key.join(' \u00b7 ')},
+  {name: 'Decisions', value: r => r.decisions},
+  {name: 'Overturned', value: r => r.overturned},
+  {name: 'Rate', value: r => r.rate},
+  {name: '95% interval', value: r => r.ciLow},
+];
+
+/** The table, sorted by the column the user chose (the API's order until then). */
+function renderRows(table, params) {
+  const rows = [...table.rows];
+  if (sortState.column !== null) {
+    const value = COLUMNS[sortState.column].value;
+    rows.sort((a, b) => {
+      const x = value(a), y = value(b);
+      const order = typeof x === 'string' ? x.localeCompare(y) : x - y;
+      return sortState.descending ? -order : order;
+    });
+  }
+  const head = document.querySelector('#table thead tr');
+  head.replaceChildren(...COLUMNS.map((c, i) => imr.el('th', {scope: 'col',
+      'aria-sort': sortState.column === i ? (sortState.descending ? 'descending' : 'ascending') : null},
+    imr.el('button', {type: 'button', class: 'sort', onclick: () => {
+      sortState = {column: i, descending: sortState.column === i ? !sortState.descending : i > 0};
+      renderRows(lastTable.table, lastTable.params);
+    }}, c.name))));
+  document.querySelector('#table tbody').replaceChildren(...rows.map(row => imr.el('tr', {class: row.small ? 'small' : null},
+    imr.el('th', {scope: 'row'}, imr.el('a', {href: decisionsUrl(params, table.by, row.key),
+      title: 'The decisions of this group'}, row.key.join(' \u00b7 '))),
+    imr.el('td', {}, row.decisions.toLocaleString()),
+    imr.el('td', {}, row.overturned.toLocaleString()),
+    imr.el('td', {}, imr.percent(row.rate) + (row.small ? ' (small)' : '')),
+    imr.el('td', {class: 'interval'}, imr.percent(row.ciLow) + '\u2013' + imr.percent(row.ciHigh)))));
+  const csv = document.getElementById('rates-csv');
+  csv.onclick = event => {
+    event.preventDefault();
+    download(table);
+  };
+}
+
+/** The table as CSV, for a spreadsheet: what the page shows, one row per group. */
+function download(table) {
+  const cell = v => {
+    const s = String(v);
+    const safe = /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
+    return /[",\r\n]/.test(safe) ? '"' + safe.replaceAll('"', '""') + '"' : safe;
+  };
+  const lines = [[...table.by, 'decisions', 'overturned', 'rate', 'ci_low', 'ci_high', 'small'].join(',')];
+  for (const r of [table.baseline, ...table.rows]) {
+    lines.push([...r.key.map(cell), r.decisions, r.overturned, r.rate, r.ciLow, r.ciHigh, r.small].join(','));
+  }
+  const link = imr.el('a', {href: URL.createObjectURL(new Blob([lines.join('\r\n') + '\r\n'], {type: 'text/csv'})),
+    download: 'overturn-rates-by-' + table.by.join('-') + '.csv'});
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 /** The filter sidebar: the same facets as the search page, for the same selection. */
@@ -69,6 +137,12 @@ function decisionsUrl(params, by, key) {
   return '/?' + p.toString();
 }
 
+/** The rate axis ends a little past the highest interval, so 8% and 17% are not slivers. */
+function axisMax(rows, baseline) {
+  const high = Math.max(baseline.ciHigh, ...rows.map(r => r.ciHigh));
+  return Math.min(1, Math.ceil(high * 1.1 * 20) / 20 || 0.05);
+}
+
 function draw(table, params) {
   const rows = table.rows.slice(0, 40);
   const element = document.getElementById('chart');
@@ -86,11 +160,16 @@ function draw(table, params) {
       return `${labels[items[0].dataIndex]}<br>${r.overturned} of ${r.decisions} overturned: ${imr.percent(r.rate)}` +
         `<br>95% interval ${imr.percent(r.ciLow)}\u2013${imr.percent(r.ciHigh)}`;
     }},
-    xAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: v => Math.round(v * 100) + '%'}},
-    yAxis: {type: 'category', data: labels, inverse: true, axisLabel: {width: 220, overflow: 'truncate'}},
+    xAxis: {type: 'value', min: 0, max: axisMax(rows, table.baseline),
+      axisLabel: {formatter: v => Math.round(v * 1000) / 10 + '%'}},
+    yAxis: {type: 'category', data: labels, inverse: true,
+      axisLabel: {width: Math.min(220, element.clientWidth * 0.4), overflow: 'truncate'}},
     series: [
       {type: 'bar', name: 'Overturn rate', data: rows.map(r => ({value: r.rate,
-        itemStyle: {color: r.small ? '#b9c6d6' : '#2f5d8a'}}))},
+        itemStyle: {color: r.small ? '#b9c6d6' : '#2f5d8a'}})),
+        markLine: {symbol: 'none', silent: true, lineStyle: {color: '#a40e26', type: 'dashed'},
+          label: {position: 'end', formatter: 'all: ' + imr.percent(table.baseline.rate)},
+          data: [{xAxis: table.baseline.rate}]}},
       {type: 'custom', name: '95% interval', renderItem: (paramsItem, api) => {
         const y = api.coord([0, api.value(0)])[1];
         const low = api.coord([api.value(1), api.value(0)])[0];

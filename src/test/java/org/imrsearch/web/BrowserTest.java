@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -151,5 +152,120 @@ class BrowserTest {
     browser.get(url("/?q=acupuncture"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit")));
     screenshot("search-phone");
+  }
+
+  @Test
+  void selectedFiltersShowAsChipsAtTheTopAndBackToResultsKeepsThePage() throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    String results = "/?treatment=Injections&outcome=overturned";
+    browser.get(url(results));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chips .chip")));
+    List<String> chips =
+        browser.findElements(By.cssSelector("#chips .chip")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(List.of("Outcome: overturned \u00d7", "Treatment: Injections \u00d7"), chips);
+    WebElement firstTreatment =
+        browser.findElement(By.cssSelector("details[data-facet=treatment] li:first-child input"));
+    assertEquals(
+        "Injections", firstTreatment.getAttribute("data-value"), "a ticked value comes first");
+    assertTrue(firstTreatment.isSelected());
+    screenshot("search-chips");
+
+    browser.findElement(By.cssSelector("#hits .hit-item")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".decisions li.current")));
+    screenshot("letter-from-filtered-results");
+    browser.findElement(By.id("back")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chips .chip")));
+    assertEquals(url(results), browser.getCurrentUrl(), "back to exactly the result page");
+
+    browser.findElement(By.cssSelector("#chips .chip-clear")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chips .chip"), 0));
+    assertFalse(browser.getCurrentUrl().contains("treatment="), browser.getCurrentUrl());
+  }
+
+  @Test
+  void aPagePastTheEndAndASearchWithNoHitsSayWhatToDo() throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 800));
+    browser.get(url("/?page=99"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "past the last page"));
+    assertTrue(
+        browser.findElement(By.cssSelector("#hits .empty a")).getText().contains("last page"));
+    assertTrue(
+        browser.findElements(By.xpath("//nav[@id='pager']//a[contains(., 'Previous')]")).isEmpty());
+
+    browser.get(url("/?q=zzzqqqxx&specialty=Family+Practice"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "No decisions"));
+    String help = browser.findElement(By.cssSelector("#hits .empty")).getText();
+    assertTrue(help.contains("Remove the filter Reviewer specialty: Family Practice"), help);
+    screenshot("search-no-hits");
+
+    browser.get(url("/rates.html?by=guideline&q=zzzqqqxx"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("rates-message"), "No decisions"));
+    assertFalse(browser.findElement(By.id("results")).isDisplayed());
+    browser.get(url("/rates.html?by=bogus"));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rates-message .error")));
+    assertFalse(browser.findElement(By.id("results")).isDisplayed());
+  }
+
+  @Test
+  void theRatesTableSortsByAnyColumn() {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(url("/rates.html?by=specialty"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr")));
+    browser.findElement(By.xpath("//table[@id='table']//button[.='Decisions']")).click();
+    List<Integer> decisions =
+        browser.findElements(By.cssSelector("#table tbody tr td:nth-of-type(1)")).stream()
+            .map(td -> Integer.parseInt(td.getText().replace(",", "")))
+            .toList();
+    assertEquals(decisions.stream().sorted((a, b) -> b - a).toList(), decisions, "largest first");
+    browser.findElement(By.xpath("//table[@id='table']//button[.='Decisions']")).click();
+    List<Integer> again =
+        browser.findElements(By.cssSelector("#table tbody tr td:nth-of-type(1)")).stream()
+            .map(td -> Integer.parseInt(td.getText().replace(",", "")))
+            .toList();
+    assertEquals(again.stream().sorted().toList(), again, "a second click: smallest first");
+  }
+
+  @Test
+  void nothingOverflowsSidewaysAtPhoneWidth() throws IOException {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    for (String page :
+        List.of(
+            "/?q=acupuncture",
+            "/?treatment=Injections&outcome=overturned",
+            "/letter.html?id=CM16-0213037&q=shoulder",
+            "/rates.html?by=specialty",
+            "/rates.html?by=guideline,year")) {
+      browser.get(url(page));
+      wait.until(
+          ExpectedConditions.or(
+              ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit")),
+              ExpectedConditions.presenceOfElementLocated(By.cssSelector(".letter-summary h1")),
+              ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr"))));
+      long overflow =
+          (Long)
+              ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertEquals(0, overflow, page + " overflows sideways by " + overflow + " px");
+    }
+    browser.get(url("/?treatment=Injections"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit")));
+    WebElement toggle = browser.findElement(By.id("filters-toggle"));
+    assertTrue(toggle.isDisplayed());
+    assertEquals("Filters (1 selected)", toggle.getText());
+    assertFalse(browser.findElement(By.id("facets")).isDisplayed(), "filters folded away");
+    toggle.click();
+    assertTrue(browser.findElement(By.id("facets")).isDisplayed());
+    screenshot("search-phone-filters");
+    browser.get(url("/rates.html?by=specialty"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
+    screenshot("rates-phone");
   }
 }
