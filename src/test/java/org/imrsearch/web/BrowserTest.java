@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -267,5 +269,47 @@ class BrowserTest {
     browser.get(url("/rates.html?by=specialty"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
     screenshot("rates-phone");
+  }
+
+  /**
+   * Every page passes axe-core's checks with no serious or critical violation (contrast, labels,
+   * landmarks, names of controls), at desktop and phone width.
+   */
+  @Test
+  void everyPageHasNoSeriousAccessibilityViolation() {
+    for (Dimension size : List.of(new Dimension(1280, 1000), new Dimension(390, 844))) {
+      browser.manage().window().setSize(size);
+      for (String page :
+          List.of(
+              "/?q=%22objective+functional+improvement%22",
+              "/?treatment=Injections&outcome=overturned",
+              "/?q=zzzqqqxx",
+              "/letter.html?id=CM16-0213037&q=shoulder",
+              "/rates.html?by=specialty")) {
+        browser.get(url(page));
+        wait.until(
+            ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits li")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#similar a")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr"))));
+        Results results = new AxeBuilder().analyze(browser);
+        List<String> serious =
+            results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(
+                    v ->
+                        v.getId()
+                            + " ("
+                            + v.getImpact()
+                            + "): "
+                            + v.getHelp()
+                            + " "
+                            + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .toList())
+                .toList();
+        assertEquals(List.of(), serious, page + " at " + size);
+      }
+    }
   }
 }
