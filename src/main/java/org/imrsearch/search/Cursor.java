@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
+import org.imrsearch.query.BadRequestException;
 
 /**
  * The opaque "next page" cursor of search-after paging: the last hit's score (or date) and document

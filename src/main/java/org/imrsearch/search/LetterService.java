@@ -26,6 +26,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
+import org.imrsearch.query.QuerySyntax;
 
 /** Whole letters and the decisions most like a letter's. */
 public final class LetterService {

@@ -14,7 +14,7 @@ import java.time.Duration;
  * requests are not kept.
  */
 public final class ResultCache {
-  /** About 20 KB per cached page of hits: at most ~100 MB of heap. */
+  /** Enough for the popular requests of a busy day, small enough to stay a modest share of heap. */
   public static final int DEFAULT_ENTRIES = 5_000;
 
   /**
@@ -50,7 +50,8 @@ public final class ResultCache {
 
   /** The result for {@code request} on {@code indexVersion}, computed on a miss. */
   @SuppressWarnings("unchecked")
-  <T> Found<T> get(Object indexVersion, Object request, Compute<T> compute) throws IOException {
+  public <T> Found<T> get(Object indexVersion, Object request, Compute<T> compute)
+      throws IOException {
     if (cache == null) {
       return new Found<>(compute.get(), false);
     }

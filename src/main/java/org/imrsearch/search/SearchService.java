@@ -18,7 +18,6 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
@@ -34,8 +33,12 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.query.Filter;
+import org.imrsearch.query.QuerySyntax;
 
 /**
  * Searches decisions: parses the query, applies the filters as multi-select facets (each facet
@@ -94,7 +97,7 @@ public final class SearchService {
       throws IOException {
     IndexSearcher searcher = snapshot.searcher(timeout);
     Query query = syntax.parse(request.query(), searcher);
-    DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
+    DrillDownQuery drill = Filter.drillDown(searchers.facetsConfig(), query, request.filters());
     boolean byDate = request.sort() == SearchRequest.Sort.DATE;
     ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
     int wanted = after == null ? request.page() * request.size() : request.size();
@@ -115,17 +118,16 @@ public final class SearchService {
       // Nothing selected, so nothing to count sideways. The facets need every hit but no
       // score; the page needs only the best hits, which the scorer finds by skipping blocks
       // that cannot compete. Scoring every hit instead (one pass for both) was most of a common
-      // phrase's time: 50 of 55 ms at a million letters.
-      FacetsCollector hitsToCount = searcher.search(drill, BitSetFacetsCollector.manager());
-      counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount, SIDEBAR_DIMS));
+      // phrase's time.
+      FacetsCollector hitsToCount = searcher.search(drill, FacetCounting.hitsCollector());
+      counted = snapshot.facets().countInBackground(hitsToCount, SIDEBAR_DIMS);
       top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
-      total = BitSetFacetsCollector.totalHits(hitsToCount);
+      total = FacetCounting.totalHits(hitsToCount);
     } else {
       // Each selected facet is counted as if its own selection were off (drill sideways): one
       // ordinary search for the page and one per selected facet, run side by side, each
       // under the time limit.
-      DrillSideways sideways =
-          new KeywordDrillSideways(searcher, snapshot, searchers, SIDEBAR_DIMS);
+      DrillSideways sideways = snapshot.facets().drillSideways(searcher, SIDEBAR_DIMS);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
           sideways.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
       top = result.collectorResult;
@@ -149,7 +151,7 @@ public final class SearchService {
       facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
     } finally {
       // The snapshot is released when this returns: no counting may outlive it.
-      FutureFacets.awaitQuietly(counted);
+      FacetCounting.awaitQuietly(counted);
     }
     if (everythingView && !useCache) {
       everything.set(new CachedFacets(readerKey, facets));
@@ -175,23 +177,6 @@ public final class SearchService {
 
   /** The facets of all decisions, for the reader they were counted on. */
   private record CachedFacets(Object key, List<FacetGroup> groups) {}
-
-  /** The query narrowed to the selected facet values (values of one facet OR'ed). */
-  static DrillDownQuery drillDown(
-      FacetsConfig config, Query query, Map<Filter, List<String>> filters) {
-    DrillDownQuery drill = new DrillDownQuery(config, query);
-    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
-      for (String value : filter.getValue()) {
-        drill.add(filter.getKey().dim(), path(filter.getKey(), value));
-      }
-    }
-    return drill;
-  }
-
-  /** A facet value as its path: "MTUS/Low Back Complaints 2004" is two levels of citation. */
-  static String[] path(Filter filter, String value) {
-    return Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
-  }
 
   /**
    * Collects the first {@code wanted} hits after {@code after}, newest first or by relevance,
@@ -321,7 +306,7 @@ public final class SearchService {
 
   private static Number specific(Facets facets, Filter filter, String value) throws IOException {
     try {
-      return facets.getSpecificValue(filter.dim(), path(filter, value));
+      return facets.getSpecificValue(filter.dim(), filter.path(value));
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.index.Analyzers;
+import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.rates.RateService;
 
 /**
  * Everything that reads the index, wired once over one index directory: search, rates, letters,

@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.imrsearch.search.BadRequestException;
+import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.NotFoundException;
 import org.imrsearch.search.SearchServices;
 import org.slf4j.Logger;

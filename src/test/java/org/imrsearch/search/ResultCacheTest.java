@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.imrsearch.query.BadRequestException;
 import org.junit.jupiter.api.Test;
 
 class ResultCacheTest {
