@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -45,7 +43,7 @@ public final class IndexSearchers implements AutoCloseable {
      * its own, since the limit is a property of the searcher.
      */
     public IndexSearcher searcher(Duration timeout) {
-      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader(), segmentThreads);
+      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader(), threads.segments());
       limited.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
       return limited;
     }
@@ -93,39 +91,21 @@ public final class IndexSearchers implements AutoCloseable {
   private final FacetsConfig facetsConfig;
   private final FacetCounting facetCounting;
 
-  /**
-   * Threads that search a query's segment slices in parallel: a large query's latency shrinks with
-   * the cores, while many concurrent queries simply share them.
-   */
-  private final ExecutorService segmentThreads;
+  /** The threads of every search over this index; see {@link SearchThreads} for the rule. */
+  private final SearchThreads threads;
 
-  /**
-   * Threads that count a query's facets segment by segment. A pool of their own: the counting
-   * caller waits for them, and a caller that is itself a segment thread must not wait for its own
-   * pool.
-   */
-  private final ExecutorService countThreads;
-
-  /**
-   * Virtual threads for a query's work that waits on other pools: its facet counting in the
-   * background and its drill-sideways searches, run side by side.
-   */
-  private final ExecutorService backgroundThreads = Executors.newVirtualThreadPerTaskExecutor();
-
-  private IndexSearchers(
-      Directory directory,
-      FacetsConfig facetsConfig,
-      ExecutorService segmentThreads,
-      ExecutorService countThreads)
+  private IndexSearchers(Directory directory, FacetsConfig facetsConfig, SearchThreads threads)
       throws IOException {
     this.directory = directory;
     this.facetsConfig = facetsConfig;
-    this.segmentThreads = segmentThreads;
-    this.countThreads = countThreads;
+    this.threads = threads;
     this.facetCounting =
         new FacetCounting(
-            facetsConfig, countThreads, backgroundThreads, Runtime.getRuntime().maxMemory() / 8);
-    this.manager = new SearcherManager(directory, factory(facetCounting, segmentThreads));
+            facetsConfig,
+            threads.segments(),
+            threads.waiting(),
+            Runtime.getRuntime().maxMemory() / 8);
+    this.manager = new SearcherManager(directory, factory(facetCounting, threads.segments()));
   }
 
   /** Searchers over the committed index in {@code path}. */
@@ -141,29 +121,17 @@ public final class IndexSearchers implements AutoCloseable {
             "no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
       }
       IndexVersion.require(directory, path);
-      ExecutorService threads = pool("search-segments");
-      ExecutorService counters = pool("count-facets");
+      SearchThreads threads = new SearchThreads();
       try {
-        return new IndexSearchers(directory, Schema.facetsConfig(), threads, counters);
+        return new IndexSearchers(directory, Schema.facetsConfig(), threads);
       } catch (IOException | RuntimeException e) {
-        threads.shutdownNow();
-        counters.shutdownNow();
+        threads.close();
         throw e;
       }
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
-  }
-
-  private static ExecutorService pool(String name) {
-    return Executors.newFixedThreadPool(
-        Runtime.getRuntime().availableProcessors(),
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   private static SearcherFactory factory(FacetCounting counting, Executor executor) {
@@ -200,9 +168,7 @@ public final class IndexSearchers implements AutoCloseable {
     try {
       manager.close();
     } finally {
-      segmentThreads.shutdownNow();
-      countThreads.shutdownNow();
-      backgroundThreads.shutdownNow();
+      threads.close();
       directory.close();
     }
   }
