@@ -13,6 +13,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -23,15 +24,19 @@ import org.imrsearch.index.Schema;
 /**
  * Point-in-time searchers over one index, refreshed as new commits appear. Each searcher comes with
  * the facet state of its reader ({@link FacetCounting.ReaderFacets}), built once per refresh rather
- * than once per query. Thread-safe; closing it closes the index and its threads.
+ * than once per query. A searcher can be pinned ({@link Snapshot#pin}) so that later pages of a
+ * result are searched on the same point in time ({@link #acquire(long)}) until it is pruned ({@link
+ * #prune}). Thread-safe; closing it closes the index and its threads.
  */
 public final class IndexSearchers implements AutoCloseable {
   /** A searcher and its facet state; release it (try-with-resources) when done. */
   public final class Snapshot implements AutoCloseable {
     private final StatefulSearcher searcher;
+    private final boolean pinned;
 
-    private Snapshot(StatefulSearcher searcher) {
+    private Snapshot(StatefulSearcher searcher, boolean pinned) {
       this.searcher = searcher;
+      this.pinned = pinned;
     }
 
     public IndexSearcher searcher() {
@@ -61,6 +66,14 @@ public final class IndexSearchers implements AutoCloseable {
       return searcher.facets;
     }
 
+    /**
+     * Keeps this point in time for later pages ({@link IndexSearchers#acquire(long)}) until it has
+     * been replaced for longer than {@link IndexSearchers#prune}'s age; returns its token.
+     */
+    public long pin() throws IOException {
+      return lifetimes.record(searcher);
+    }
+
     public Map<String, String> commitData() throws IOException {
       IndexReader reader = searcher.getIndexReader();
       return reader instanceof DirectoryReader dr ? dr.getIndexCommit().getUserData() : Map.of();
@@ -69,7 +82,11 @@ public final class IndexSearchers implements AutoCloseable {
     @Override
     public void close() {
       try {
-        manager.release(searcher);
+        if (pinned) {
+          lifetimes.release(searcher);
+        } else {
+          manager.release(searcher);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -88,6 +105,7 @@ public final class IndexSearchers implements AutoCloseable {
 
   private final Directory directory;
   private final SearcherManager manager;
+  private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
   private final FacetsConfig facetsConfig;
   private final FacetCounting facetCounting;
 
@@ -155,7 +173,27 @@ public final class IndexSearchers implements AutoCloseable {
 
   /** The current searcher; close the snapshot to release it. */
   public Snapshot acquire() throws IOException {
-    return new Snapshot((StatefulSearcher) manager.acquire());
+    return new Snapshot((StatefulSearcher) manager.acquire(), false);
+  }
+
+  /**
+   * The point in time {@code token} ({@link Snapshot#pin}) names; close the snapshot to release it.
+   *
+   * @throws ExpiredCursorException if it was pruned, or never pinned
+   */
+  public Snapshot acquire(long token) {
+    IndexSearcher searcher = lifetimes.acquire(token);
+    if (searcher == null) {
+      throw new ExpiredCursorException();
+    }
+    return new Snapshot((StatefulSearcher) searcher, true);
+  }
+
+  /**
+   * Lets go of pinned points in time that were replaced by a newer one more than {@code age} ago.
+   */
+  public void prune(Duration age) throws IOException {
+    lifetimes.prune(new SearcherLifetimeManager.PruneByAge(age.toMillis() / 1000.0));
   }
 
   /** Picks up new commits; cheap when nothing changed. */
@@ -165,11 +203,11 @@ public final class IndexSearchers implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try {
-      manager.close();
-    } finally {
-      threads.close();
-      directory.close();
+    try (directory;
+        SearchThreads t = threads;
+        SearcherManager m = manager;
+        SearcherLifetimeManager l = lifetimes) {
+      // closed in reverse order: pinned searchers, current searchers, threads, the directory
     }
   }
 }

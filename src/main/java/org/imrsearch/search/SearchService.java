@@ -82,24 +82,37 @@ public final class SearchService {
     this.timeout = timeout;
   }
 
+  /**
+   * A page of {@code request}'s hits with the facets of them all. A page after a cursor is searched
+   * on the point in time of the page that gave the cursor.
+   *
+   * @throws ExpiredCursorException if that point in time is no longer kept
+   */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE;
+    Cursor cursor = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+    try (IndexSearchers.Snapshot snapshot =
+        cursor == null ? searchers.acquire() : searchers.acquire(cursor.pointInTime())) {
       ResultCache.Found<SearchResult> found =
-          cache.get(snapshot.version(), request, () -> compute(snapshot, request, start));
+          cache.get(snapshot.version(), request, () -> compute(snapshot, request, cursor, start));
+      if (found.value().next() != null) {
+        snapshot.pin(); // a cached result's cursor names this point in time: keep it
+      }
       return found.cached()
           ? found.value().fromCache((System.nanoTime() - start) / 1_000_000)
           : found.value();
     }
   }
 
-  private SearchResult compute(IndexSearchers.Snapshot snapshot, SearchRequest request, long start)
+  private SearchResult compute(
+      IndexSearchers.Snapshot snapshot, SearchRequest request, Cursor cursor, long start)
       throws IOException {
     IndexSearcher searcher = snapshot.searcher(timeout);
     Query query = syntax.parse(request.query(), searcher);
     DrillDownQuery drill = Filter.drillDown(searchers.facetsConfig(), query, request.filters());
     boolean byDate = request.sort() == SearchRequest.Sort.DATE;
-    ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+    ScoreDoc after = cursor == null ? null : cursor.last();
     int wanted = after == null ? request.page() * request.size() : request.size();
     // The landing view (no query, no filter) has the same facets until the index changes:
     // counted once per index version, not once per request.
@@ -159,7 +172,7 @@ public final class SearchService {
     long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
     String next =
         page.length == request.size() && (after != null || seen < total)
-            ? Cursor.encode(page[page.length - 1], byDate)
+            ? new Cursor(snapshot.pin(), page[page.length - 1]).encode(byDate)
             : null;
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(

@@ -23,6 +23,12 @@ public final class SearchServices implements AutoCloseable {
   /** No query may hold a search thread longer than this. */
   public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * How long a point in time stays pageable ({@code next} cursors) after a newer one replaced it:
+   * long enough to read a result page by page, short enough that old readers do not pile up.
+   */
+  public static final Duration CURSOR_LIFETIME = Duration.ofMinutes(10);
+
   private final IndexSearchers searchers;
   private final Analyzers analyzers;
   private final ScheduledExecutorService refresher;
@@ -82,6 +88,7 @@ public final class SearchServices implements AutoCloseable {
   private void refreshQuietly() {
     try {
       searchers.refresh();
+      searchers.prune(CURSOR_LIFETIME);
     } catch (IOException | RuntimeException e) {
       // The next tick tries again; searches keep using the last good reader meanwhile.
     }

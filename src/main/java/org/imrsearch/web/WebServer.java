@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.imrsearch.query.BadRequestException;
+import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
 import org.imrsearch.search.SearchServices;
 import org.slf4j.Logger;
@@ -48,6 +49,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/export", api::export);
               config.routes.exception(
                   BadRequestException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  ExpiredCursorException.class,
                   (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   NotFoundException.class,

@@ -424,6 +424,16 @@ class ApiTest {
     }
   }
 
+  @Test
+  void aCursorOfAPointInTimeThatIsNotKeptGetsA400WithAReason()
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/search?q=knee&after=r.987654321.1065353216.12");
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals(
+        "this result's cursor expired: search again",
+        mapper.readTree(response.body()).get("message").asText());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"page=600&size=20", "q=acupunture~1&after=r.1.2&page=2", "after=x.1.2", "q=ab~"})
