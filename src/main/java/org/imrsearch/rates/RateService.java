@@ -22,6 +22,7 @@ import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
 import org.imrsearch.search.IndexSearchers;
 import org.imrsearch.search.ResultCache;
+import org.imrsearch.search.TimeLimitException;
 
 /**
  * Overturn rates: for the decisions a query and filters select, how many were overturned in each
@@ -121,10 +122,7 @@ public final class RateService {
       }
     }
     if (searcher.timedOut()) {
-      throw new BadRequestException(
-          "the rates took longer than the limit of "
-              + timeout.toMillis()
-              + " ms: narrow the selection");
+      throw new TimeLimitException("the rates", timeout, "narrow the selection");
     }
     rows.sort(
         Comparator.comparingLong(RateRow::decisions)

@@ -36,7 +36,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
-import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
 
@@ -156,8 +155,7 @@ public final class SearchService {
     List<FacetGroup> facets;
     try {
       if (searcher.timedOut()) {
-        throw new BadRequestException(
-            "the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
+        throw new TimeLimitException("the query", timeout, "narrow it");
       }
       // The facets are being counted in the background meanwhile.
       hits = hits(searcher, query, new TopDocs(top.totalHits, page));

@@ -10,6 +10,7 @@ import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
 import org.imrsearch.search.SearchServices;
+import org.imrsearch.search.TimeLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,13 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/stats/overturn-rates", api::overturnRates);
               config.routes.get("/api/health", api::health);
               config.routes.get("/api/export", api::export);
+              // The services' own error types, each to its status, their message for the asker;
+              // anything else is a bug: logged, and a 500 that tells nothing of the server.
               config.routes.exception(
                   BadRequestException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  TimeLimitException.class,
                   (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   ExpiredCursorException.class,

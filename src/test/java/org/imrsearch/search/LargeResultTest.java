@@ -25,7 +25,6 @@ import org.imrsearch.generate.LetterGenerator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
-import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,9 +128,9 @@ class LargeResultTest {
               new ResultCache(0));
       for (Map<Filter, List<String>> filters :
           List.of(Map.<Filter, List<String>>of(), Map.of(Filter.YEAR, List.of("2020")))) {
-        BadRequestException refused =
+        TimeLimitException refused =
             assertThrows(
-                BadRequestException.class,
+                TimeLimitException.class,
                 () ->
                     noTime.search(
                         new SearchRequest(
