@@ -16,7 +16,7 @@ import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
-import org.imrsearch.search.QuerySyntax;
+import org.imrsearch.query.QuerySyntax;
 
 /** Builds an index of given letter files in a directory, and keeps the letters that went in. */
 public final class TestIndex {

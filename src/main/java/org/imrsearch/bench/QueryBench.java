@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
-import org.imrsearch.search.Filter;
 import org.imrsearch.search.SearchRequest;
 import org.imrsearch.search.SearchServices;
 

@@ -16,6 +16,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.imrsearch.index.StoredText;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.query.Filter;
+import org.imrsearch.query.QuerySyntax;
 
 /**
  * Every decision a query and filters select, streamed as CSV or JSON Lines in pages of a few
@@ -80,8 +83,7 @@ public final class ExportService {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
       DrillDownQuery query =
-          SearchService.drillDown(
-              searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
+          Filter.drillDown(searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS) + "\r\n");

@@ -7,6 +7,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
+import org.imrsearch.query.QuerySyntax;
 
 /**
  * The index's size, freshness and schema version, how the result cache is doing, and the facet bit

@@ -5,56 +5,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.IndexVersion;
 import org.imrsearch.index.Schema;
 
 /**
  * Point-in-time searchers over one index, refreshed as new commits appear. Each searcher comes with
- * the facet state of its reader, built once per refresh rather than once per query.
+ * the facet state of its reader ({@link FacetCounting.ReaderFacets}), built once per refresh rather
+ * than once per query. A searcher can be pinned ({@link Snapshot#pin}) so that later pages of a
+ * result are searched on the same point in time ({@link #acquire(long)}) until it is pruned ({@link
+ * #prune}). Thread-safe; closing it closes the index and its threads.
  */
 public final class IndexSearchers implements AutoCloseable {
-  /**
-   * A query with at least one hit in this many documents counts its facets from bit sets. At a
-   * million letters the bit sets cost about 3.5 ms whatever the hits, doc values about 35 ns a hit:
-   * even at about 100,000 hits, one in 33 documents.
-   */
-  static final int BROAD = 32;
-
-  /**
-   * The most values of one facet level kept as bit sets: the sidebar's largest level (reviewer
-   * specialty) has a few dozen; a level with hundreds (the sections under one guideline, in a large
-   * real corpus) is counted from doc values instead.
-   */
-  static final int MAX_VALUES_AS_BITS = 128;
-
   /** A searcher and its facet state; release it (try-with-resources) when done. */
   public final class Snapshot implements AutoCloseable {
-    private final IndexSearcher searcher;
+    private final StatefulSearcher searcher;
+    private final boolean pinned;
 
-    private Snapshot(IndexSearcher searcher) {
+    private Snapshot(StatefulSearcher searcher, boolean pinned) {
       this.searcher = searcher;
+      this.pinned = pinned;
     }
 
     public IndexSearcher searcher() {
@@ -66,7 +48,7 @@ public final class IndexSearchers implements AutoCloseable {
      * its own, since the limit is a property of the searcher.
      */
     public IndexSearcher searcher(Duration timeout) {
-      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader(), segmentThreads);
+      IndexSearcher limited = new IndexSearcher(searcher.getIndexReader(), threads.segments());
       limited.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
       return limited;
     }
@@ -79,76 +61,17 @@ public final class IndexSearchers implements AutoCloseable {
       return searcher.getIndexReader().getReaderCacheHelper().getKey();
     }
 
-    public SortedSetDocValuesReaderState facetState() {
-      return ((StatefulSearcher) searcher).state;
+    /** Facet counting over this point in time. */
+    public FacetCounting.ReaderFacets facets() {
+      return searcher.facets;
     }
 
     /**
-     * The facet counts of {@code hits}, dimensions {@code dims} counted now and any other level
-     * when asked for.
-     *
-     * <p>A broad query's hits are counted value by value against bit sets of each facet value
-     * ({@link BitSetFacetCounts}): the cost grows with the index and the number of values, not with
-     * the hits. A narrow query's hits are counted from their doc values (Lucene's counts), about 20
-     * ordinals a decision: cheaper below one hit in {@value #BROAD} documents. A single flat
-     * dimension is counted from its own keyword doc values.
+     * Keeps this point in time for later pages ({@link IndexSearchers#acquire(long)}) until it has
+     * been replaced for longer than {@link IndexSearchers#prune}'s age; returns its token.
      */
-    public Facets countFacets(FacetsCollector hits, List<String> dims) throws IOException {
-      long total = BitSetFacetsCollector.totalHits(hits);
-      if (total * BROAD >= searcher.getIndexReader().maxDoc()) {
-        return new BitSetFacetCounts(
-            bitSets, facetsConfig, hits, dims, countThreads, () -> countAllDims(hits));
-      }
-      if (dims.size() == 1 && !Schema.isHierarchical(dims.get(0))) {
-        return new StringValueFacetCounts(keywordState(dims.get(0)), hits);
-      }
-      return countAllDims(hits);
-    }
-
-    /**
-     * Lucene's counts of every dimension, the segments counted in parallel: at a million letters a
-     * broad query's counting was most of its time, and one core would leave the other idle.
-     */
-    private Facets countAllDims(FacetsCollector hits) throws IOException {
-      try {
-        return new ConcurrentSortedSetDocValuesFacetCounts(facetState(), hits, countThreads);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while counting facets", e);
-      }
-    }
-
-    /** Facets that {@code counting} works out in the background, for the caller to read later. */
-    Facets inBackground(FutureFacets.Counting counting) {
-      return FutureFacets.start(counting, backgroundThreads);
-    }
-
-    /**
-     * Threads that may run whole searches of this snapshot side by side, and block while they do.
-     */
-    ExecutorService queryThreads() {
-      return backgroundThreads;
-    }
-
-    /**
-     * The ordinals of keyword field {@code field} across this reader's segments, built once per
-     * reader.
-     */
-    public StringDocValuesReaderState keywordState(String field) throws IOException {
-      try {
-        return ((StatefulSearcher) searcher)
-            .keywordStates.computeIfAbsent(
-                field,
-                f -> {
-                  try {
-                    return new StringDocValuesReaderState(searcher.getIndexReader(), f);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+    public long pin() throws IOException {
+      return lifetimes.record(searcher);
     }
 
     public Map<String, String> commitData() throws IOException {
@@ -159,7 +82,11 @@ public final class IndexSearchers implements AutoCloseable {
     @Override
     public void close() {
       try {
-        manager.release(searcher);
+        if (pinned) {
+          lifetimes.release(searcher);
+        } else {
+          manager.release(searcher);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -167,57 +94,36 @@ public final class IndexSearchers implements AutoCloseable {
   }
 
   private static final class StatefulSearcher extends IndexSearcher {
-    final SortedSetDocValuesReaderState state;
-    final Map<String, StringDocValuesReaderState> keywordStates = new ConcurrentHashMap<>();
+    final FacetCounting.ReaderFacets facets;
 
-    StatefulSearcher(IndexReader reader, FacetsConfig config, Executor executor)
+    StatefulSearcher(IndexReader reader, FacetCounting counting, Executor executor)
         throws IOException {
       super(reader, executor);
-      this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
+      this.facets = counting.forReader(reader);
     }
   }
 
   private final Directory directory;
   private final SearcherManager manager;
+  private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
   private final FacetsConfig facetsConfig;
+  private final FacetCounting facetCounting;
 
-  /**
-   * Each facet value's documents as bits, per segment: kept across refreshes, for the segments that
-   * remain.
-   */
-  private final FacetBitSets bitSets =
-      new FacetBitSets(Runtime.getRuntime().maxMemory() / 8, MAX_VALUES_AS_BITS);
+  /** The threads of every search over this index; see {@link SearchThreads} for the rule. */
+  private final SearchThreads threads;
 
-  /**
-   * Threads that search a query's segment slices in parallel: a large query's latency shrinks with
-   * the cores, while many concurrent queries simply share them.
-   */
-  private final ExecutorService segmentThreads;
-
-  /**
-   * Threads that count a query's facets segment by segment. A pool of their own: the counting
-   * caller waits for them, and a caller that is itself a segment thread must not wait for its own
-   * pool.
-   */
-  private final ExecutorService countThreads;
-
-  /**
-   * Virtual threads for a query's work that waits on other pools: its facet counting (see {@link
-   * FutureFacets}) and its drill-sideways searches, run side by side.
-   */
-  private final ExecutorService backgroundThreads = Executors.newVirtualThreadPerTaskExecutor();
-
-  private IndexSearchers(
-      Directory directory,
-      FacetsConfig facetsConfig,
-      ExecutorService segmentThreads,
-      ExecutorService countThreads)
+  private IndexSearchers(Directory directory, FacetsConfig facetsConfig, SearchThreads threads)
       throws IOException {
     this.directory = directory;
     this.facetsConfig = facetsConfig;
-    this.segmentThreads = segmentThreads;
-    this.countThreads = countThreads;
-    this.manager = new SearcherManager(directory, factory(facetsConfig, segmentThreads));
+    this.threads = threads;
+    this.facetCounting =
+        new FacetCounting(
+            facetsConfig,
+            threads.segments(),
+            threads.waiting(),
+            Runtime.getRuntime().maxMemory() / 8);
+    this.manager = new SearcherManager(directory, factory(facetCounting, threads.segments()));
   }
 
   /** Searchers over the committed index in {@code path}. */
@@ -233,13 +139,11 @@ public final class IndexSearchers implements AutoCloseable {
             "no index at " + path + ": run 'imr ingest ... --index " + path + "' first");
       }
       IndexVersion.require(directory, path);
-      ExecutorService threads = pool("search-segments");
-      ExecutorService counters = pool("count-facets");
+      SearchThreads threads = new SearchThreads();
       try {
-        return new IndexSearchers(directory, Schema.facetsConfig(), threads, counters);
+        return new IndexSearchers(directory, Schema.facetsConfig(), threads);
       } catch (IOException | RuntimeException e) {
-        threads.shutdownNow();
-        counters.shutdownNow();
+        threads.close();
         throw e;
       }
     } catch (IOException | RuntimeException e) {
@@ -248,29 +152,19 @@ public final class IndexSearchers implements AutoCloseable {
     }
   }
 
-  private static ExecutorService pool(String name) {
-    return Executors.newFixedThreadPool(
-        Runtime.getRuntime().availableProcessors(),
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
-  }
-
-  private static SearcherFactory factory(FacetsConfig config, Executor executor) {
+  private static SearcherFactory factory(FacetCounting counting, Executor executor) {
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
           throws IOException {
-        return new StatefulSearcher(reader, config, executor);
+        return new StatefulSearcher(reader, counting, executor);
       }
     };
   }
 
   /** Bytes the facet values' bit sets take now, over all open segments. */
   public long facetBitSetBytes() {
-    return bitSets.bytes();
+    return facetCounting.bitSetBytes();
   }
 
   public FacetsConfig facetsConfig() {
@@ -279,7 +173,27 @@ public final class IndexSearchers implements AutoCloseable {
 
   /** The current searcher; close the snapshot to release it. */
   public Snapshot acquire() throws IOException {
-    return new Snapshot(manager.acquire());
+    return new Snapshot((StatefulSearcher) manager.acquire(), false);
+  }
+
+  /**
+   * The point in time {@code token} ({@link Snapshot#pin}) names; close the snapshot to release it.
+   *
+   * @throws ExpiredCursorException if it was pruned, or never pinned
+   */
+  public Snapshot acquire(long token) {
+    IndexSearcher searcher = lifetimes.acquire(token);
+    if (searcher == null) {
+      throw new ExpiredCursorException();
+    }
+    return new Snapshot((StatefulSearcher) searcher, true);
+  }
+
+  /**
+   * Lets go of pinned points in time that were replaced by a newer one more than {@code age} ago.
+   */
+  public void prune(Duration age) throws IOException {
+    lifetimes.prune(new SearcherLifetimeManager.PruneByAge(age.toMillis() / 1000.0));
   }
 
   /** Picks up new commits; cheap when nothing changed. */
@@ -289,13 +203,11 @@ public final class IndexSearchers implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try {
-      manager.close();
-    } finally {
-      segmentThreads.shutdownNow();
-      countThreads.shutdownNow();
-      backgroundThreads.shutdownNow();
-      directory.close();
+    try (directory;
+        SearchThreads t = threads;
+        SearcherManager m = manager;
+        SearcherLifetimeManager l = lifetimes) {
+      // closed in reverse order: pinned searchers, current searchers, threads, the directory
     }
   }
 }

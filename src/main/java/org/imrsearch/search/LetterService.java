@@ -28,6 +28,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.index.StoredText;
+import org.imrsearch.query.QuerySyntax;
 
 /** Whole letters and the decisions most like a letter's. */
 public final class LetterService {

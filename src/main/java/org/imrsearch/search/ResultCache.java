@@ -1,27 +1,32 @@
 package org.imrsearch.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Results of recent requests, per point in time of the index: the same request against the same
  * index version has the same answer, so a popular search or rates table is computed once per index
- * change instead of once per visitor. Identical requests arriving together wait for one
- * computation. Entries of an older index version are never asked for again and age out; failed
- * requests are not kept.
+ * change instead of once per visitor. Entries of an older index version are never asked for again
+ * and age out.
+ *
+ * <p>Identical requests arriving together share one computation: the cache holds a future per
+ * request, the first asker computes it on its own thread, outside the cache's locks, and the others
+ * wait for that future only; a request for another key never waits for it. A failed computation is
+ * not kept: those waiting for it get its failure, and the next asker computes again. Thread-safe.
  */
 public final class ResultCache {
-  /** About 20 KB per cached page of hits: at most ~100 MB of heap. */
+  /** Enough for the popular requests of a busy day, small enough to stay a modest share of heap. */
   public static final int DEFAULT_ENTRIES = 5_000;
 
   /**
    * Null when caching is off: Caffeine evicts a zero-size cache's entries only later, so they could
    * still be hit.
    */
-  private final Cache<Key, Object> cache;
+  private final AsyncCache<Key, Object> cache;
 
   private record Key(Object indexVersion, Object request) {}
 
@@ -44,33 +49,54 @@ public final class ResultCache {
             : Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .expireAfterAccess(Duration.ofMinutes(10))
+                .executor(Runnable::run) // maintenance on the caller's thread, not a shared pool's
                 .recordStats()
-                .build();
+                .buildAsync();
   }
 
-  /** The result for {@code request} on {@code indexVersion}, computed on a miss. */
+  /**
+   * The result for {@code request} on {@code indexVersion}: computed by this call on a miss, else
+   * the one computed (or being computed) for an identical earlier call.
+   */
   @SuppressWarnings("unchecked")
-  <T> Found<T> get(Object indexVersion, Object request, Compute<T> compute) throws IOException {
+  public <T> Found<T> get(Object indexVersion, Object request, Compute<T> compute)
+      throws IOException {
     if (cache == null) {
       return new Found<>(compute.get(), false);
     }
-    boolean[] computed = {false};
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    boolean[] computing = {false};
+    CompletableFuture<Object> found =
+        cache.get(
+            new Key(indexVersion, request),
+            (key, executor) -> {
+              computing[0] = true;
+              return mine; // only installed under the map's lock; computed below, outside it
+            });
+    if (!computing[0]) {
+      return new Found<>((T) await(found), true);
+    }
+    T value;
     try {
-      T value =
-          (T)
-              cache.get(
-                  new Key(indexVersion, request),
-                  k -> {
-                    computed[0] = true;
-                    try {
-                      return compute.get();
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  });
-      return new Found<>(value, !computed[0]);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      value = compute.get();
+    } catch (IOException | RuntimeException | Error e) {
+      mine.completeExceptionally(e); // Caffeine removes the entry of a failed future
+      throw e;
+    }
+    mine.complete(value);
+    return new Found<>(value, false);
+  }
+
+  private static Object await(CompletableFuture<Object> computation) throws IOException {
+    try {
+      return computation.join();
+    } catch (CompletionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case RuntimeException r -> throw r;
+        case Error error -> throw error;
+        default -> throw e;
+      }
     }
   }
 
@@ -78,7 +104,7 @@ public final class ResultCache {
     if (cache == null) {
       return new Stats(0, 0, 0);
     }
-    var s = cache.stats();
-    return new Stats(s.hitCount(), s.missCount(), cache.estimatedSize());
+    var s = cache.synchronous().stats();
+    return new Stats(s.hitCount(), s.missCount(), cache.synchronous().estimatedSize());
   }
 }

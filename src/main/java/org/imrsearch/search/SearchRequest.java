@@ -2,6 +2,8 @@ package org.imrsearch.search;
 
 import java.util.List;
 import java.util.Map;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.query.Filter;
 
 /**
  * What a user asks for: a query in the search syntax, filters (several values of one filter mean

@@ -6,7 +6,9 @@ import java.util.List;
  * A page of matching decisions, with the facets of the whole match.
  *
  * @param total matching decisions (exact)
- * @param next a cursor for the page after this one ({@code after=}), null on the last page
+ * @param next a cursor for the page after this one ({@code after=}), null on the last page; the
+ *     next page comes from the same point in time of the index, as long as it is kept (see {@link
+ *     SearchServices#CURSOR_LIFETIME})
  * @param took milliseconds spent in the service
  * @param cached whether the result came from the cache of recent results (same request, same index
  *     version)

@@ -18,7 +18,6 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
@@ -34,9 +33,12 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.index.StoredText;
+import org.imrsearch.query.Filter;
+import org.imrsearch.query.QuerySyntax;
 
 /**
  * Searches decisions: parses the query, applies the filters as multi-select facets (each facet
@@ -80,24 +82,37 @@ public final class SearchService {
     this.timeout = timeout;
   }
 
+  /**
+   * A page of {@code request}'s hits with the facets of them all. A page after a cursor is searched
+   * on the point in time of the page that gave the cursor.
+   *
+   * @throws ExpiredCursorException if that point in time is no longer kept
+   */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE;
+    Cursor cursor = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+    try (IndexSearchers.Snapshot snapshot =
+        cursor == null ? searchers.acquire() : searchers.acquire(cursor.pointInTime())) {
       ResultCache.Found<SearchResult> found =
-          cache.get(snapshot.version(), request, () -> compute(snapshot, request, start));
+          cache.get(snapshot.version(), request, () -> compute(snapshot, request, cursor, start));
+      if (found.value().next() != null) {
+        snapshot.pin(); // a cached result's cursor names this point in time: keep it
+      }
       return found.cached()
           ? found.value().fromCache((System.nanoTime() - start) / 1_000_000)
           : found.value();
     }
   }
 
-  private SearchResult compute(IndexSearchers.Snapshot snapshot, SearchRequest request, long start)
+  private SearchResult compute(
+      IndexSearchers.Snapshot snapshot, SearchRequest request, Cursor cursor, long start)
       throws IOException {
     IndexSearcher searcher = snapshot.searcher(timeout);
     Query query = syntax.parse(request.query(), searcher);
-    DrillDownQuery drill = drillDown(searchers.facetsConfig(), query, request.filters());
+    DrillDownQuery drill = Filter.drillDown(searchers.facetsConfig(), query, request.filters());
     boolean byDate = request.sort() == SearchRequest.Sort.DATE;
-    ScoreDoc after = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+    ScoreDoc after = cursor == null ? null : cursor.last();
     int wanted = after == null ? request.page() * request.size() : request.size();
     // The landing view (no query, no filter) has the same facets until the index changes:
     // counted once per index version, not once per request.
@@ -116,17 +131,16 @@ public final class SearchService {
       // Nothing selected, so nothing to count sideways. The facets need every hit but no
       // score; the page needs only the best hits, which the scorer finds by skipping blocks
       // that cannot compete. Scoring every hit instead (one pass for both) was most of a common
-      // phrase's time: 50 of 55 ms at a million letters.
-      FacetsCollector hitsToCount = searcher.search(drill, BitSetFacetsCollector.manager());
-      counted = snapshot.inBackground(() -> snapshot.countFacets(hitsToCount, SIDEBAR_DIMS));
+      // phrase's time.
+      FacetsCollector hitsToCount = searcher.search(drill, FacetCounting.hitsCollector());
+      counted = snapshot.facets().countInBackground(hitsToCount, SIDEBAR_DIMS);
       top = searcher.search(drill, pageCollector(byDate, wanted, after, PAGE_TOTAL_HITS_THRESHOLD));
-      total = BitSetFacetsCollector.totalHits(hitsToCount);
+      total = FacetCounting.totalHits(hitsToCount);
     } else {
       // Each selected facet is counted as if its own selection were off (drill sideways): one
       // ordinary search for the page and one per selected facet, run side by side, each
       // under the time limit.
-      DrillSideways sideways =
-          new KeywordDrillSideways(searcher, snapshot, searchers, SIDEBAR_DIMS);
+      DrillSideways sideways = snapshot.facets().drillSideways(searcher, SIDEBAR_DIMS);
       DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
           sideways.search(drill, pageCollector(byDate, wanted, after, Integer.MAX_VALUE));
       top = result.collectorResult;
@@ -142,15 +156,14 @@ public final class SearchService {
     List<FacetGroup> facets;
     try {
       if (searcher.timedOut()) {
-        throw new BadRequestException(
-            "the query took longer than the limit of " + timeout.toMillis() + " ms: narrow it");
+        throw new TimeLimitException("the query", timeout, "narrow it");
       }
       // The facets are being counted in the background meanwhile.
       hits = hits(searcher, query, new TopDocs(top.totalHits, page));
       facets = useCache ? cached.groups() : facetGroups(counted, request.filters());
     } finally {
       // The snapshot is released when this returns: no counting may outlive it.
-      FutureFacets.awaitQuietly(counted);
+      FacetCounting.awaitQuietly(counted);
     }
     if (everythingView && !useCache) {
       everything.set(new CachedFacets(readerKey, facets));
@@ -158,7 +171,7 @@ public final class SearchService {
     long seen = (after == null ? (long) (request.page() - 1) * request.size() : 0) + page.length;
     String next =
         page.length == request.size() && (after != null || seen < total)
-            ? Cursor.encode(page[page.length - 1], byDate)
+            ? new Cursor(snapshot.pin(), page[page.length - 1]).encode(byDate)
             : null;
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(
@@ -176,23 +189,6 @@ public final class SearchService {
 
   /** The facets of all decisions, for the reader they were counted on. */
   private record CachedFacets(Object key, List<FacetGroup> groups) {}
-
-  /** The query narrowed to the selected facet values (values of one facet OR'ed). */
-  static DrillDownQuery drillDown(
-      FacetsConfig config, Query query, Map<Filter, List<String>> filters) {
-    DrillDownQuery drill = new DrillDownQuery(config, query);
-    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
-      for (String value : filter.getValue()) {
-        drill.add(filter.getKey().dim(), path(filter.getKey(), value));
-      }
-    }
-    return drill;
-  }
-
-  /** A facet value as its path: "MTUS/Low Back Complaints 2004" is two levels of citation. */
-  static String[] path(Filter filter, String value) {
-    return Schema.isHierarchical(filter.field()) ? value.split("/") : new String[] {value};
-  }
 
   /**
    * Collects the first {@code wanted} hits after {@code after}, newest first or by relevance,
@@ -322,7 +318,7 @@ public final class SearchService {
 
   private static Number specific(Facets facets, Filter filter, String value) throws IOException {
     try {
-      return facets.getSpecificValue(filter.dim(), path(filter, value));
+      return facets.getSpecificValue(filter.dim(), filter.path(value));
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.index.Analyzers;
+import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.rates.RateService;
 
 /**
  * Everything that reads the index, wired once over one index directory: search, rates, letters,
@@ -20,6 +22,12 @@ public final class SearchServices implements AutoCloseable {
 
   /** No query may hold a search thread longer than this. */
   public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * How long a point in time stays pageable ({@code next} cursors) after a newer one replaced it:
+   * long enough to read a result page by page, short enough that old readers do not pile up.
+   */
+  public static final Duration CURSOR_LIFETIME = Duration.ofMinutes(10);
 
   private final IndexSearchers searchers;
   private final Analyzers analyzers;
@@ -80,6 +88,7 @@ public final class SearchServices implements AutoCloseable {
   private void refreshQuietly() {
     try {
       searchers.refresh();
+      searchers.prune(CURSOR_LIFETIME);
     } catch (IOException | RuntimeException e) {
       // The next tick tries again; searches keep using the last good reader meanwhile.
     }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.imrsearch.search.BadRequestException;
-import org.imrsearch.search.Filter;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.query.Filter;
 import org.imrsearch.search.SearchRequest;
 
 /** Reads the query parameters every API endpoint shares, with a clear message for each bad one. */

@@ -6,9 +6,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.imrsearch.search.BadRequestException;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
 import org.imrsearch.search.SearchServices;
+import org.imrsearch.search.TimeLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,16 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/stats/overturn-rates", api::overturnRates);
               config.routes.get("/api/health", api::health);
               config.routes.get("/api/export", api::export);
+              // The services' own error types, each to its status, their message for the asker;
+              // anything else is a bug: logged, and a 500 that tells nothing of the server.
               config.routes.exception(
                   BadRequestException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  TimeLimitException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  ExpiredCursorException.class,
                   (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
               config.routes.exception(
                   NotFoundException.class,

@@ -15,6 +15,7 @@ import org.apache.lucene.search.Sort;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.index.IndexField;
+import org.imrsearch.query.QuerySyntax;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

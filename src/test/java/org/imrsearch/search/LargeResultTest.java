@@ -25,6 +25,7 @@ import org.imrsearch.generate.LetterGenerator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
+import org.imrsearch.query.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,9 +128,9 @@ class LargeResultTest {
               new ResultCache(0));
       for (Map<Filter, List<String>> filters :
           List.of(Map.<Filter, List<String>>of(), Map.of(Filter.YEAR, List.of("2020")))) {
-        BadRequestException refused =
+        TimeLimitException refused =
             assertThrows(
-                BadRequestException.class,
+                TimeLimitException.class,
                 () ->
                     noTime.search(
                         new SearchRequest(
@@ -149,7 +150,7 @@ class LargeResultTest {
     FacetsConfig config = Schema.facetsConfig();
     for (Map.Entry<Filter, String> e : selection.entrySet()) {
       DrillDownQuery one = new DrillDownQuery(config);
-      one.add(e.getKey().dim(), SearchService.path(e.getKey(), e.getValue()));
+      one.add(e.getKey().dim(), e.getKey().path(e.getValue()));
       query.add(one, BooleanClause.Occur.FILTER);
     }
     return index.searcher().count(query.build());

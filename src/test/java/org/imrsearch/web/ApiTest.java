@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -424,12 +425,35 @@ class ApiTest {
     }
   }
 
+  @Test
+  void aCursorOfAPointInTimeThatIsNotKeptGetsA400WithAReason()
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/search?q=knee&after=r.987654321.1065353216.12");
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals(
+        "this result's cursor expired: search again",
+        mapper.readTree(response.body()).get("message").asText());
+  }
+
   @ParameterizedTest
-  @ValueSource(
-      strings = {"page=600&size=20", "q=acupunture~1&after=r.1.2&page=2", "after=x.1.2", "q=ab~"})
-  void limitsAreRefusedWithTheLimitNamed(String query) throws IOException, InterruptedException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "page=600&size=20                  | offset limit 10000",
+        "size=101                          | size must be between 1 and 100",
+        "q=acupunture~1&after=r.1.2&page=2 | give either page or after",
+        "after=x.1.2                       | after is not a cursor of this sort order",
+        "q=ab~                             | fuzzy terms need at least 4 letters",
+        "q=ac*                             | a wildcard needs at least 3 letters before it",
+        "q=%28%28%28%28%28%28%28%28%28%28%28%28%28%28%28%28%28knee%29%29%29%29%29%29%29%29%29%29%29%29%29%29%29%29%29"
+            + " | the limit is 16",
+      })
+  void limitsAreRefusedWithTheLimitNamed(String query, String limit)
+      throws IOException, InterruptedException {
     HttpResponse<String> response = get("/api/search?" + query);
     assertEquals(400, response.statusCode(), response.body());
+    String message = mapper.readTree(response.body()).get("message").asText();
+    assertTrue(message.contains(limit), message);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.facets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +30,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.index.Schema;
+import org.imrsearch.query.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

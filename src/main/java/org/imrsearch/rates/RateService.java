@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.rates;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,8 +14,15 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.query.Filter;
+import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.search.IndexSearchers;
+import org.imrsearch.search.ResultCache;
+import org.imrsearch.search.TimeLimitException;
 
 /**
  * Overturn rates: for the decisions a query and filters select, how many were overturned in each
@@ -75,7 +82,7 @@ public final class RateService {
       throws IOException {
     IndexSearcher searcher = snapshot.searcher(timeout);
     Query query = syntax.parse(queryText, searcher);
-    DrillDownQuery selection = SearchService.drillDown(searchers.facetsConfig(), query, filters);
+    DrillDownQuery selection = Filter.drillDown(searchers.facetsConfig(), query, filters);
     RateRow baseline;
     List<RateRow> rows = new ArrayList<>();
     if (by.stream().allMatch(f -> !Schema.isHierarchical(f.field()))) {
@@ -98,7 +105,7 @@ public final class RateService {
       } else {
         for (String first : all.byValue.keySet().stream().limit(MAX_TWO_WAY_GROUPS).toList()) {
           DrillDownQuery inGroup =
-              SearchService.drillDown(
+              Filter.drillDown(
                   searchers.facetsConfig(), selection, Map.of(by.get(0), List.of(first)));
           Counts a = counts(searcher, snapshot, inGroup, by.get(1));
           Counts o = counts(searcher, snapshot, overturned(inGroup), by.get(1));
@@ -115,10 +122,7 @@ public final class RateService {
       }
     }
     if (searcher.timedOut()) {
-      throw new BadRequestException(
-          "the rates took longer than the limit of "
-              + timeout.toMillis()
-              + " ms: narrow the selection");
+      throw new TimeLimitException("the rates", timeout, "narrow the selection");
     }
     rows.sort(
         Comparator.comparingLong(RateRow::decisions)
@@ -147,13 +151,13 @@ public final class RateService {
   private static Counts counts(
       IndexSearcher searcher, IndexSearchers.Snapshot snapshot, Query query, Filter by)
       throws IOException {
-    FacetsCollector fc = searcher.search(query, BitSetFacetsCollector.manager());
-    long total = BitSetFacetsCollector.totalHits(fc);
+    FacetsCollector fc = searcher.search(query, FacetCounting.hitsCollector());
+    long total = FacetCounting.totalHits(fc);
     Map<String, Long> byValue = new LinkedHashMap<>();
     if (total == 0) {
       return new Counts(0, byValue);
     }
-    Facets facets = snapshot.countFacets(fc, List.of(by.dim()));
+    Facets facets = snapshot.facets().count(fc, List.of(by.dim()));
     FacetResult result;
     try {
       result = facets.getTopChildren(MAX_GROUPS, by.dim());

@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.facets;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +13,7 @@ import org.apache.lucene.util.FixedBitSet;
  * A facets collector (hits to count, without scores) that sets each segment's hits in a bit set
  * from the first hit, where Lucene's collector buffers doc ids and converts them once the segment's
  * hits turn out dense. A broad query's hits are counted against bit sets anyway ({@link
- * BitSetFacetCounts}), and setting bits directly takes a quarter off the pass that collects them:
- * the common phrase at a million letters, 6.3 -> 4.6 ms.
+ * BitSetFacetCounts}), and setting bits directly makes the pass that collects them cheaper.
  *
  * <p>Each collector serves one search thread at a time, as Lucene's does; {@link #manager()} joins
  * the threads' collectors.

@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.rates;
 
 import java.util.List;
 

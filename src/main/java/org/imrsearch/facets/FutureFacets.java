@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.facets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.rates;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.BytesRef;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.query.BadRequestException;
 
 /**
  * Counts decisions and overturned decisions per group (or pair of groups) in one pass over the

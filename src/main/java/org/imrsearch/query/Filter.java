@@ -1,9 +1,15 @@
-package org.imrsearch.search;
+package org.imrsearch.query;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.Query;
 import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
 
 /**
  * The facet dimensions users filter and group by, with the names the API and pages use. Several
@@ -66,6 +72,25 @@ public enum Filter {
                         + param
                         + "'; use one of "
                         + Arrays.stream(values()).map(Filter::param).toList()));
+  }
+
+  /**
+   * A value of this filter as its path: "MTUS/Low Back Complaints 2004" is two levels of citation.
+   */
+  public String[] path(String value) {
+    return Schema.isHierarchical(field) ? value.split("/") : new String[] {value};
+  }
+
+  /** {@code query} narrowed to the selected values (values of one filter OR'ed). */
+  public static DrillDownQuery drillDown(
+      FacetsConfig config, Query query, Map<Filter, List<String>> filters) {
+    DrillDownQuery drill = new DrillDownQuery(config, query);
+    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
+      for (String value : filter.getValue()) {
+        drill.add(filter.getKey().dim(), filter.getKey().path(value));
+      }
+    }
+    return drill;
   }
 
   @Override

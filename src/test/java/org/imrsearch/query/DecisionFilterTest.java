@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

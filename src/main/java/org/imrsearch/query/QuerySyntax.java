@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +44,17 @@ import org.imrsearch.index.Schema;
 
 /**
  * The query language users type: words (all must match), "quoted phrases", "phrase"~3, OR,
- * -exclusion, field:value, prefix* and fuzzy~ with limits. Words search the rationale and the item;
- * {@code summary:} and {@code letter:} search the letter's case summary or any part of the letter
- * and find all its decisions (block joins); keyword fields match facet values, ignoring case.
+ * -exclusion, (grouping), field:value, date:[from TO to], prefix* and fuzzy~. Words search the
+ * rationale and the item, with the query-time synonyms; {@code summary:} and {@code letter:} search
+ * the letter's case summary or any part of the letter and find all its decisions (block joins);
+ * keyword fields match facet values, ignoring case. Inside a phrase, quotes (escaped) and
+ * parentheses are words.
+ *
+ * <p>Limits, each refused with a {@link BadRequestException} that names it: {@value
+ * #MAX_QUERY_LENGTH} characters, {@value #MAX_TERMS} terms, parentheses {@value #MAX_DEPTH} deep,
+ * {@value #MIN_WILDCARD_PREFIX} letters before a wildcard, {@value #MIN_WILDCARD_PREFIX} + 1
+ * letters in a fuzzy term (at most 2 edits), and Lucene's clause limit for what a wildcard expands
+ * to.
  */
 public final class QuerySyntax {
   /** Query field name -> index field. */
@@ -86,6 +94,9 @@ public final class QuerySyntax {
   /** Terms one query may name; a longer list is a script, not a search. */
   static final int MAX_TERMS = 256;
 
+  /** Parentheses inside parentheses; deeper nesting is a generated query, and costs stack. */
+  static final int MAX_DEPTH = 16;
+
   private static final Pattern BARE_LEADING_WILDCARD = Pattern.compile("(^|[\\s(:])[*?]");
 
   private final Analyzer perFieldAnalyzer;
@@ -118,14 +129,10 @@ public final class QuerySyntax {
     if (text.isBlank()) {
       user = MatchAllDocsQuery.INSTANCE;
     } else {
-      if (text.chars().filter(c -> c == '"').count() % 2 == 1) {
-        throw new BadRequestException("a phrase is missing its closing quote (\")");
-      }
-      if (text.chars().filter(c -> c == '(').count()
-          != text.chars().filter(c -> c == ')').count()) {
-        throw new BadRequestException("parentheses do not match");
-      }
-      if (BARE_LEADING_WILDCARD.matcher(text).find()) {
+      // Quotes and parentheses inside a phrase ("knee (left") are words, not syntax.
+      String syntax = outsidePhrases(text);
+      checkParentheses(syntax);
+      if (BARE_LEADING_WILDCARD.matcher(syntax).find()) {
         throw new BadRequestException(
             "a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
       }
@@ -135,7 +142,9 @@ public final class QuerySyntax {
         throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadRequestException(
-            "the query expands to too many terms; use a longer prefix or fewer words");
+            "the query expands to too many terms (the limit is "
+                + IndexSearcher.getMaxClauseCount()
+                + "); use a longer prefix or fewer words");
       }
     }
     int terms = countTerms(user);
@@ -151,6 +160,54 @@ public final class QuerySyntax {
         .add(user, BooleanClause.Occur.MUST)
         .add(decisions(), BooleanClause.Occur.FILTER)
         .build();
+  }
+
+  /**
+   * {@code text} with the inside of each phrase blanked and escaped characters replaced by a
+   * letter, so that checks of the syntax see only quotes and operators that are syntax.
+   *
+   * @throws BadRequestException if a phrase is not closed
+   */
+  private static String outsidePhrases(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inPhrase = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        out.append(inPhrase ? "  " : "xx"); // an escaped character is a letter of a word
+        i++;
+      } else if (c == '"') {
+        inPhrase = !inPhrase;
+        out.append(c);
+      } else {
+        out.append(inPhrase ? ' ' : c);
+      }
+    }
+    if (inPhrase) {
+      throw new BadRequestException("a phrase is missing its closing quote (\")");
+    }
+    return out.toString();
+  }
+
+  /** Checks that parentheses outside phrases match and nest at most {@link #MAX_DEPTH} deep. */
+  private static void checkParentheses(String syntax) {
+    int depth = 0;
+    int deepest = 0;
+    for (int i = 0; i < syntax.length(); i++) {
+      char c = syntax.charAt(i);
+      if (c == '(') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ')' && --depth < 0) {
+        break;
+      }
+    }
+    if (depth != 0) {
+      throw new BadRequestException("parentheses do not match");
+    }
+    if (deepest > MAX_DEPTH) {
+      throw new BadRequestException(
+          "the query nests parentheses " + deepest + " deep; the limit is " + MAX_DEPTH);
+    }
   }
 
   /**
@@ -256,7 +313,9 @@ public final class QuerySyntax {
                 keywordValue(KEYWORD_FIELDS.get(name), text)));
       }
       if (name.equals(DATE_FIELD)) {
-        return getRangeQuery(field, text, text, true, true);
+        // date:2016 is the whole year, date:2016-03-01 one day.
+        String last = text.strip().matches("\\d{4}") ? text.strip() + "-12-31" : text;
+        return getRangeQuery(field, text, last, true, true);
       }
       if (name.equals(WHOLE_LETTER)) {
         return wholeLetter(f -> super.getFieldQuery(f, text, quoted));

@@ -1,4 +1,4 @@
-package org.imrsearch.search;
+package org.imrsearch.facets;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,8 +26,8 @@ import org.apache.lucene.util.StringHelper;
  * field's drill-down terms on first use and kept in a cache bounded in bytes; a segment's entries
  * go when the segment is closed (merged away or its reader released).
  *
- * <p>Memory: one bit per document per value. The sidebar's levels have about 120 values, so at a
- * million letters (3.3 million documents) they take about 50 MB.
+ * <p>Memory: one bit per document per value kept, so it grows with the index times the values of
+ * the levels counted; {@link #bytes} reports it.
  */
 final class FacetBitSets {
   /** One level's values in one segment: each value's label and its documents. */
