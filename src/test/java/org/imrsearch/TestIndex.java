@@ -9,6 +9,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.config.ConfigSource;
+import org.imrsearch.generate.CorpusWriter;
+import org.imrsearch.generate.LetterGenerator;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.LetterIndexWriter;
 import org.imrsearch.ingest.Extraction;
@@ -39,6 +41,17 @@ public final class TestIndex {
     Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
     return new Opened(
         reader, new IndexSearcher(reader), analyzers, new QuerySyntax(analyzers.query()));
+  }
+
+  /**
+   * Writes {@code count} generated letters of every layout (seed {@code seed}) under {@code dir}
+   * and indexes them; returns the index directory.
+   */
+  public static Path buildGenerated(Path dir, long seed, int count)
+      throws IOException, InterruptedException {
+    new CorpusWriter(new LetterGenerator(seed, List.of()), 0).write(dir.resolve("letters"), count);
+    build(dir.resolve("index"), List.of(dir.resolve("letters")));
+    return dir.resolve("index");
   }
 
   /** Ingests {@code inputs} into {@code index}; returns the extracted letters, as indexed. */

@@ -20,8 +20,6 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.imrsearch.TestIndex;
 import org.imrsearch.config.ConfigSource;
-import org.imrsearch.generate.CorpusWriter;
-import org.imrsearch.generate.LetterGenerator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
@@ -44,11 +42,9 @@ class LargeResultTest {
 
   @BeforeAll
   static void indexSixHundredSyntheticLetters() throws Exception {
-    new CorpusWriter(new LetterGenerator(3, List.of()), 0).write(dir.resolve("letters"), 600);
-    TestIndex.build(dir.resolve("index"), List.of(dir.resolve("letters")));
-    services =
-        SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper(), 0);
-    index = TestIndex.open(dir.resolve("index"));
+    Path built = TestIndex.buildGenerated(dir, 3, 600);
+    services = SearchServices.open(built, ConfigSource.bundled(), Json.newMapper(), 0);
+    index = TestIndex.open(built);
   }
 
   @AfterAll

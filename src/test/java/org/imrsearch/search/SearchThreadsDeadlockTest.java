@@ -17,8 +17,6 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.imrsearch.TestIndex;
 import org.imrsearch.config.ConfigSource;
-import org.imrsearch.generate.CorpusWriter;
-import org.imrsearch.generate.LetterGenerator;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
 import org.imrsearch.query.Filter;
@@ -41,11 +39,9 @@ class SearchThreadsDeadlockTest {
 
   @BeforeAll
   static void indexSixHundredSyntheticLetters() throws Exception {
-    new CorpusWriter(new LetterGenerator(5, List.of()), 0).write(dir.resolve("letters"), 600);
-    TestIndex.build(dir.resolve("index"), List.of(dir.resolve("letters")));
-    services =
-        SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper(), 0);
-    index = TestIndex.open(dir.resolve("index"));
+    Path built = TestIndex.buildGenerated(dir, 5, 600);
+    services = SearchServices.open(built, ConfigSource.bundled(), Json.newMapper(), 0);
+    index = TestIndex.open(built);
   }
 
   @AfterAll
