@@ -139,7 +139,8 @@ public final class FacetCounting {
       }
     }
 
-    SortedSetDocValuesReaderState state() {
+    /** The reader's facet ordinals (every dimension's values, as indexed). */
+    public SortedSetDocValuesReaderState state() {
       return state;
     }
 

@@ -117,9 +117,9 @@ public final class LetterDocuments {
         .forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
     valuesOrNone(d.claimsAdministratorGuideline().sources(), NONE_CITED)
         .forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
-    d.reviewerGuideline().citations().forEach(c -> pathFacet(doc, IndexField.CITATION, c));
-    d.claimsAdministratorGuideline()
-        .citations()
+    valuesOrNone(d.reviewerGuideline().citations(), NONE_CITED)
+        .forEach(c -> pathFacet(doc, IndexField.CITATION, c));
+    valuesOrNone(d.claimsAdministratorGuideline().citations(), NONE_CITED)
         .forEach(c -> pathFacet(doc, IndexField.CA_CITATION, c));
     letterFacets(letter, doc);
     return doc;
@@ -137,6 +137,7 @@ public final class LetterDocuments {
     LocalDate date = letter.decisionDate();
     if (date == null) {
       keywordFacet(doc, IndexField.YEAR, NOT_STATED);
+      pathFacet(doc, IndexField.DECISION_MONTH, NOT_STATED);
     } else {
       doc.add(
           new LongField(IndexField.DECISION_DATE.fieldName(), date.toEpochDay(), Field.Store.YES));

@@ -25,6 +25,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -139,7 +140,7 @@ public final class QuerySyntax {
       try {
         user = new Parser(searcher.getIndexReader()).parse(text);
       } catch (ParseException e) {
-        throw new BadRequestException("cannot parse the query: " + firstLine(e.getMessage()));
+        throw new BadRequestException(inUserTerms(e));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadRequestException(
             "the query expands to too many terms (the limit is "
@@ -278,6 +279,36 @@ public final class QuerySyntax {
           }
         });
     return count[0];
+  }
+
+  /**
+   * The parser's complaint as the person who typed the query would say it: which word is out of
+   * place and where, and what the operators need, instead of the grammar's token names.
+   */
+  static String inUserTerms(ParseException thrown) {
+    // The parser wraps the grammar's exception (which knows the tokens) in one of its own.
+    ParseException e = thrown.getCause() instanceof ParseException cause ? cause : thrown;
+    Token last = e.currentToken;
+    if (last == null || last.next == null) {
+      return "cannot parse the query: " + firstLine(e.getMessage()); // our own rules' messages
+    }
+    Token unexpected = last.next;
+    if (unexpected.kind == 0) { // end of the query
+      return "the query ends too early"
+          + (last.image == null || last.image.isEmpty() ? "" : " after '" + last.image + "'")
+          + ": AND, OR and NOT need a word after them, and a field name (item:) a value";
+    }
+    String word = unexpected.image;
+    String where = "'" + word + "' at position " + unexpected.beginColumn;
+    return switch (word.toUpperCase(Locale.ROOT)) {
+      case "AND", "OR", "NOT", "&&", "||" ->
+          where
+              + " is out of place: AND, OR and NOT need words on both sides (to search for the"
+              + " word itself, write it in lower case)";
+      case ":" -> where + " is out of place: a field needs a name before the colon, as in item:mri";
+      case ")" -> where + " closes a parenthesis that was never opened";
+      default -> where + " is out of place here";
+    };
   }
 
   private static String firstLine(String message) {

@@ -15,6 +15,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.imrsearch.facets.FacetCounting;
+import org.imrsearch.index.LetterDocuments;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Outcome;
 import org.imrsearch.query.BadRequestException;
@@ -61,12 +62,13 @@ public final class RateService {
     }
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      Map<Filter, List<String>> indexed = snapshot.asIndexed(filters);
       Request request =
           new Request(
-              queryText == null ? "" : queryText.strip(), Map.copyOf(filters), List.copyOf(by));
+              queryText == null ? "" : queryText.strip(), Map.copyOf(indexed), List.copyOf(by));
       ResultCache.Found<RateTable> found =
           cache.get(
-              snapshot.version(), request, () -> compute(snapshot, queryText, filters, by, start));
+              snapshot.version(), request, () -> compute(snapshot, queryText, indexed, by, start));
       return found.cached()
           ? found.value().fromCache((System.nanoTime() - start) / 1_000_000)
           : found.value();
@@ -124,10 +126,7 @@ public final class RateService {
     if (searcher.timedOut()) {
       throw new TimeLimitException("the rates", timeout, "narrow the selection");
     }
-    rows.sort(
-        Comparator.comparingLong(RateRow::decisions)
-            .reversed()
-            .thenComparing(r -> String.join("/", r.key())));
+    rows.sort(order(by));
     long took = (System.nanoTime() - start) / 1_000_000;
     return new RateTable(
         queryText,
@@ -138,6 +137,27 @@ public final class RateService {
         rows,
         took,
         false);
+  }
+
+  /**
+   * Largest groups first, except along time: years and months in time order, with decisions without
+   * a date ("not stated") last.
+   */
+  static Comparator<RateRow> order(List<Filter> by) {
+    Comparator<RateRow> order = null;
+    for (int i = 0; i < by.size(); i++) {
+      if (by.get(i) == Filter.YEAR || by.get(i) == Filter.MONTH) {
+        int position = i;
+        Comparator<RateRow> inTime =
+            Comparator.comparing(
+                    (RateRow r) -> r.key().get(position).equals(LetterDocuments.NOT_STATED))
+                .thenComparing(r -> r.key().get(position));
+        order = order == null ? inTime : order.thenComparing(inTime);
+      } else if (order == null) {
+        order = Comparator.comparingLong(RateRow::decisions).reversed();
+      }
+    }
+    return order.thenComparing(r -> String.join("/", r.key()));
   }
 
   private DrillDownQuery overturned(DrillDownQuery selection) {

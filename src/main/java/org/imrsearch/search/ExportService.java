@@ -83,7 +83,10 @@ public final class ExportService {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
       DrillDownQuery query =
-          Filter.drillDown(searchers.facetsConfig(), syntax.parse(queryText, searcher), filters);
+          Filter.drillDown(
+              searchers.facetsConfig(),
+              syntax.parse(queryText, searcher),
+              snapshot.asIndexed(filters));
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS) + "\r\n");

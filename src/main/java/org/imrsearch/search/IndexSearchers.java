@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
@@ -20,6 +21,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.IndexVersion;
 import org.imrsearch.index.Schema;
+import org.imrsearch.query.Filter;
+import org.imrsearch.query.FilterValues;
 
 /**
  * Point-in-time searchers over one index, refreshed as new commits appear. Each searcher comes with
@@ -59,6 +62,15 @@ public final class IndexSearchers implements AutoCloseable {
      */
     public Object version() {
       return searcher.getIndexReader().getReaderCacheHelper().getKey();
+    }
+
+    /**
+     * {@code filters} with each value as this point in time's index spells it (users' values are
+     * matched with case ignored, as in the query syntax).
+     */
+    public Map<Filter, List<String>> asIndexed(Map<Filter, List<String>> filters)
+        throws IOException {
+      return FilterValues.asIndexed(searcher.facets.state(), filters);
     }
 
     /** Facet counting over this point in time. */

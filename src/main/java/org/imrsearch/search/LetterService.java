@@ -66,10 +66,14 @@ public final class LetterService {
       if (query != null && !query.isBlank()) {
         marked = markWholeText(query, text);
       }
-      // Only the file name: the server's directories are nobody's business.
-      String source = Path.of(d.get(IndexField.SOURCE.fieldName())).getFileName().toString();
-      return new LetterView(id, source, wholeLetter(d, rationaleSources), text, marked);
+      return new LetterView(id, fileName(d), wholeLetter(d, rationaleSources), text, marked);
     }
+  }
+
+  /** The name of the file the letter was read from, without its directories. */
+  private static String fileName(Document letterDoc) {
+    Path source = Path.of(letterDoc.get(IndexField.SOURCE.fieldName())).getFileName();
+    return source == null ? "" : source.toString();
   }
 
   /** The stored passages of the letter's rationales, by decision number. */
@@ -96,6 +100,8 @@ public final class LetterService {
     ObjectNode letter =
         (ObjectNode) mapper.readTree(letterDoc.get(IndexField.LETTER_JSON.fieldName()));
     letter.remove("text"); // the view carries the text beside the letter, not inside it
+    // Only the file name: the server's directories are nobody's business.
+    letter.put("source", fileName(letterDoc));
     letter.put("caseSummary", StoredText.summary(letterDoc));
     int n = 0;
     for (JsonNode decision : letter.withArray("decisions")) {

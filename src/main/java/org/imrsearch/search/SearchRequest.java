@@ -55,6 +55,11 @@ public record SearchRequest(
     }
   }
 
+  /** This request with {@code filters} instead of its own. */
+  public SearchRequest withFilters(Map<Filter, List<String>> filters) {
+    return new SearchRequest(query, filters, sort, page, size, after);
+  }
+
   public static SearchRequest of(String query) {
     return new SearchRequest(query, Map.of(), Sort.RELEVANCE, 1, 20, null);
   }

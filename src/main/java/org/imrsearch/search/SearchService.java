@@ -88,14 +88,17 @@ public final class SearchService {
    *
    * @throws ExpiredCursorException if that point in time is no longer kept
    */
-  public SearchResult search(SearchRequest request) throws IOException {
+  public SearchResult search(SearchRequest asked) throws IOException {
     long start = System.nanoTime();
+    SearchRequest request = asked;
     boolean byDate = request.sort() == SearchRequest.Sort.DATE;
     Cursor cursor = request.after() == null ? null : Cursor.decode(request.after(), byDate);
     try (IndexSearchers.Snapshot snapshot =
         cursor == null ? searchers.acquire() : searchers.acquire(cursor.pointInTime())) {
+      request = asked.withFilters(snapshot.asIndexed(asked.filters()));
+      SearchRequest resolved = request;
       ResultCache.Found<SearchResult> found =
-          cache.get(snapshot.version(), request, () -> compute(snapshot, request, cursor, start));
+          cache.get(snapshot.version(), resolved, () -> compute(snapshot, resolved, cursor, start));
       if (found.value().next() != null) {
         snapshot.pin(); // a cached result's cursor names this point in time: keep it
       }

@@ -6,6 +6,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
@@ -31,6 +35,7 @@ public final class WebServer implements AutoCloseable {
           + " 'none'";
 
   private final Javalin app;
+  private final String notFoundPage = page("/web/404.html");
 
   public WebServer(SearchServices services, ObjectMapper mapper) {
     ApiController api = new ApiController(services);
@@ -74,12 +79,29 @@ public final class WebServer implements AutoCloseable {
               config.routes.error(
                   404,
                   ctx -> {
-                    if (ctx.path().startsWith("/api/")
-                        && !ctx.res().getContentType().startsWith("application/json")) {
-                      error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path());
+                    String type = ctx.res().getContentType();
+                    if (ctx.path().startsWith("/api/")) {
+                      if (type == null || !type.startsWith("application/json")) {
+                        error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path());
+                      }
+                    } else {
+                      // A person's mistyped address: a page with the site around it, not a
+                      // line of plain text.
+                      ctx.status(HttpStatus.NOT_FOUND).html(notFoundPage);
                     }
                   });
             });
+  }
+
+  private static String page(String resource) {
+    try (InputStream in = WebServer.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void securityHeaders(Context ctx) {

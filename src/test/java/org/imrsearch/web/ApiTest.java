@@ -32,6 +32,7 @@ import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.index.Analyzers;
+import org.imrsearch.index.LetterDocuments;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Json;
@@ -89,7 +90,11 @@ class ApiTest {
   @BeforeAll
   void start(@TempDir Path dir) throws IOException, InterruptedException {
     Path hostile = Files.writeString(dir.resolve("hostile.txt"), HOSTILE);
-    letters = TestIndex.build(dir.resolve("index"), List.of(TestLetters.REAL_PDFS, hostile));
+    // The seed letters are older and some of their decisions are undated.
+    letters =
+        TestIndex.build(
+            dir.resolve("index"),
+            List.of(TestLetters.REAL_PDFS, TestLetters.SEED_LETTERS, hostile));
     analyzers = Analyzers.load(ConfigSource.bundled());
     services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), mapper);
     server = new WebServer(services, mapper).start("127.0.0.1", 0);
@@ -397,6 +402,101 @@ class ApiTest {
     assertFalse(
         response.body().contains("Exception") || response.body().contains("\tat "),
         response.body());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "AND knee | 'AND' at position 0 is out of place: AND, OR and NOT need words on both sides",
+        "knee OR OR mri | 'OR' at position 8 is out of place",
+        "knee AND | the query ends too early after 'AND'",
+        "knee) mri | parentheses do not match",
+      })
+  void aParserErrorIsSaidInTheUsersTerms(String query, String expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/search?q=" + enc(query));
+    assertEquals(400, response.statusCode(), response.body());
+    String message = mapper.readTree(response.body()).get("message").asText();
+    assertTrue(message.startsWith(expected), message);
+    assertFalse(message.contains("Encountered") || message.contains("<"), message);
+  }
+
+  @Test
+  void filterValuesMatchWithCaseIgnoredAsInTheQuerySyntax()
+      throws IOException, InterruptedException {
+    JsonNode exact = json("/api/search?treatment=Physical+therapy&size=1");
+    JsonNode lower = json("/api/search?treatment=physical+therapy&size=1");
+    assertTrue(exact.get("total").asLong() > 0);
+    assertEquals(exact.get("total").asLong(), lower.get("total").asLong());
+    boolean selected = false;
+    for (JsonNode f : lower.get("facets")) {
+      for (JsonNode v : f.get("values")) {
+        selected |=
+            v.get("value").asText().equals("Physical therapy") && v.get("selected").asBoolean();
+      }
+    }
+    assertTrue(selected, "the value shows as selected, as the index spells it");
+    JsonNode rates = json("/api/stats/overturn-rates?by=guideline&specialty=family+practice");
+    assertEquals(
+        json("/api/stats/overturn-rates?by=guideline&specialty=Family+Practice").get("baseline"),
+        rates.get("baseline"));
+  }
+
+  @Test
+  void everyRateGroupingAddsUpWithNotStatedAndTimeInOrder()
+      throws IOException, InterruptedException {
+    for (String by : List.of("month", "year", "citation", "sex", "age", "treatment")) {
+      JsonNode table = json("/api/stats/overturn-rates?by=" + by);
+      long sum = 0;
+      for (JsonNode row : table.get("rows")) {
+        sum += row.get("decisions").asLong();
+      }
+      long all = table.at("/baseline/decisions").asLong();
+      if (by.equals("citation")) {
+        assertTrue(sum >= all, by + ": a decision citing two parts counts in both");
+      } else {
+        assertEquals(all, sum, by + " rows add up to every decision");
+      }
+    }
+    assertTrue(
+        letters.stream().anyMatch(l -> l.decisionDate() == null && !l.decisions().isEmpty()),
+        "the fixture has undated decisions");
+    List<String> months = new ArrayList<>();
+    json("/api/stats/overturn-rates?by=month")
+        .get("rows")
+        .forEach(r -> months.add(r.at("/key/0").asText()));
+    assertEquals(
+        LetterDocuments.NOT_STATED, months.get(months.size() - 1), "undated last: " + months);
+    List<String> dated = months.subList(0, months.size() - 1);
+    assertEquals(dated.stream().sorted().toList(), dated, "months in time order");
+  }
+
+  @Test
+  void aPagePastTheLastSaysSoWithTheTotal() throws IOException, InterruptedException {
+    JsonNode past = json("/api/search?page=99");
+    assertEquals(0, past.get("hits").size());
+    assertEquals(json("/api/search?size=1").get("total"), past.get("total"));
+    assertTrue(past.get("next").isNull());
+  }
+
+  @Test
+  void aLetterNamesItsFileWithoutTheServersDirectories() throws IOException, InterruptedException {
+    JsonNode view = json("/api/letters/CM16-0213037");
+    assertEquals("CM16-0213037.pdf", view.at("/letter/source").asText());
+    assertEquals("CM16-0213037.pdf", view.get("source").asText());
+  }
+
+  @Test
+  void anUnknownPageIsAStyledPageAndAnUnknownApiPathIsJson()
+      throws IOException, InterruptedException {
+    HttpResponse<String> page = get("/nosuchpage");
+    assertEquals(404, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("Page not found") && page.body().contains("href=\"/\""));
+    HttpResponse<String> api = get("/api/nosuch");
+    assertEquals(404, api.statusCode());
+    assertEquals(404, mapper.readTree(api.body()).get("status").asInt());
   }
 
   @Test

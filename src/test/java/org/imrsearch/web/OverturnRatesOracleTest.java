@@ -134,7 +134,7 @@ class OverturnRatesOracleTest {
    */
   private List<String> citationGroups(Decision d) {
     Set<String> groups = new LinkedHashSet<>();
-    for (String c : d.reviewerGuideline().citations()) {
+    for (String c : citations(d)) {
       String[] path = c.split("/");
       if (path.length >= 2) {
         groups.add(path[0] + "/" + path[1]);
@@ -145,11 +145,17 @@ class OverturnRatesOracleTest {
     return List.copyOf(groups);
   }
 
+  /** A decision's reviewer citations; one without any counts under "none cited". */
+  private static List<String> citations(Decision d) {
+    List<String> cited = d.reviewerGuideline().citations();
+    return cited.isEmpty() ? List.of(LetterDocuments.NONE_CITED) : cited;
+  }
+
   private Set<String> familiesWithParts() {
     Set<String> families = new LinkedHashSet<>();
     letters.stream()
         .flatMap(l -> l.decisions().stream())
-        .flatMap(d -> d.reviewerGuideline().citations().stream())
+        .flatMap(d -> citations(d).stream())
         .map(c -> c.split("/"))
         .filter(p -> p.length >= 2)
         .forEach(p -> families.add(p[0]));
@@ -164,7 +170,7 @@ class OverturnRatesOracleTest {
     Map<String, Long> families = new HashMap<>();
     for (Letter l : letters) {
       for (Decision d : l.decisions()) {
-        d.reviewerGuideline().citations().stream()
+        citations(d).stream()
             .map(c -> c.split("/")[0])
             .distinct()
             .forEach(f -> families.merge(f, 1L, Long::sum));
