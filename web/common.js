@@ -83,8 +83,13 @@ const imr = {
           imr.el('label', {for: id}, imr.el('span', {class: 'facet-label'}, label),
             imr.el('span', {class: 'count'}, v.count.toLocaleString())));
       }));
+      const more = facet.distinct > facet.values.length
+        ? imr.el('button', {type: 'button', class: 'facet-more', 'aria-expanded': 'false',
+            onclick: event => imr.openMore(event.currentTarget, facet, rerun)},
+          `more\u2026 (${facet.distinct.toLocaleString()} in all)`)
+        : null;
       return imr.el('details', {class: 'facet', 'data-facet': facet.name, open: true},
-        imr.el('summary', {}, facet.label + (facet.path ? ': ' + facet.path : '')), list);
+        imr.el('summary', {}, facet.label + (facet.path ? ': ' + facet.path : '')), list, more);
     }));
   },
 
@@ -131,6 +136,46 @@ const imr = {
         ? imr.el('a', {class: 'chip-clear', href: '?' + clearAll.toString(), onclick: go(clearAll)}, 'Clear all')
         : null,
     ].filter(Boolean)));
+  },
+
+  /**
+   * A facet's other values: a box to type part of a value, and the values the API finds for the
+   * current selection (never the whole list loaded at once).
+   */
+  openMore(button, facet, rerun) {
+    const panel = imr.el('div', {class: 'facet-search'});
+    const id = 'facet-search-' + facet.name;
+    const input = imr.el('input', {type: 'search', id, placeholder: 'Type part of a value', autocomplete: 'off'});
+    const list = imr.el('ul', {class: 'facet-values'});
+    panel.append(imr.el('label', {for: id, class: 'visually-hidden'}, 'Find a value of ' + facet.label), input, list);
+    button.replaceWith(panel);
+    let pending = 0;
+    const load = async () => {
+      const mine = ++pending;
+      const p = imr.params();
+      ['page', 'after', 'sort', 'size', 'by'].forEach(k => p.delete(k));
+      p.set('contains', input.value);
+      p.set('limit', '100');
+      if (facet.path) p.set('path', facet.path);
+      try {
+        const group = await imr.getJson('/api/facets/' + encodeURIComponent(facet.name), p);
+        if (mine !== pending) return; // a newer keystroke's answer is on its way
+        list.replaceChildren(...group.values.map(v => {
+          const vid = 'fm-' + facet.name + '-' + v.value.replace(/[^A-Za-z0-9]+/g, '-');
+          return imr.el('li', {},
+            imr.el('input', {type: 'checkbox', id: vid, checked: v.selected, 'data-name': facet.name, 'data-value': v.value,
+              onchange: event => imr.toggleFilter(event.target, rerun)}),
+            imr.el('label', {for: vid}, imr.el('span', {class: 'facet-label'}, v.value),
+              imr.el('span', {class: 'count'}, v.count.toLocaleString())));
+        }));
+        if (group.values.length === 0) list.append(imr.el('li', {class: 'muted'}, 'No value contains this.'));
+      } catch (error) {
+        imr.showError(list, error);
+      }
+    };
+    input.addEventListener('input', load);
+    load();
+    input.focus();
   },
 
   toggleFilter(box, rerun) {

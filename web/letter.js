@@ -22,7 +22,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (first) first.parentElement.scrollTop = Math.max(0, first.offsetTop - first.parentElement.offsetTop - 80);
     const current = container.querySelector('.decisions li.current');
     if (current) current.scrollIntoView({block: 'center'});
-    similar(id, container);
+    similarState.decision = clickedDecision(params);
+    similar(letter.id);
   } catch (error) {
     imr.showError(container, error);
   }
@@ -71,12 +72,25 @@ function summary(letter, view) {
       (d.reviewerGuideline.sources.join(', ') || 'no guideline cited') + ' \u00b7 claims administrator: ' +
       (d.claimsAdministratorGuideline.sources.join(', ') || 'no guideline cited')),
     d.reviewerGuideline.citations.length
-      ? imr.el('ul', {class: 'citations'}, d.reviewerGuideline.citations.map(c => imr.el('li', {}, c))) : null)));
+      ? imr.el('ul', {class: 'citations'}, d.reviewerGuideline.citations.map(c => imr.el('li', {}, c))) : null,
+    imr.el('button', {type: 'button', class: 'find-similar', 'data-decision': String(i + 1),
+      onclick: () => {
+        similarState.decision = i + 1;
+        similar(letter.id);
+      }}, 'Similar decisions to this one'))));
   return imr.el('section', {class: 'letter-summary', 'aria-label': 'Summary'},
     imr.el('h1', {}, letter.caseNumber || 'Letter without a case number'), facts,
     imr.el('h2', {}, 'Decisions'), decisions,
     (letter.warnings || []).length ? imr.el('p', {class: 'muted'}, 'Extraction notes: ' + letter.warnings.join('; ')) : null,
-    imr.el('h2', {}, 'Similar decisions'), imr.el('ol', {id: 'similar', class: 'similar'}, imr.el('li', {class: 'muted'}, 'Looking\u2026')));
+    imr.el('h2', {id: 'similar-heading'}, 'Similar decisions'),
+    imr.el('div', {class: 'similar-controls'},
+      imr.el('label', {for: 'similar-outcome'}, 'Outcome'),
+      imr.el('select', {id: 'similar-outcome', onchange: event => {
+        similarState.outcome = event.target.value;
+        similar(letter.id);
+      }}, imr.el('option', {value: ''}, 'any'), imr.el('option', {value: 'overturned'}, 'overturned'),
+        imr.el('option', {value: 'upheld'}, 'upheld'))),
+    imr.el('ol', {id: 'similar', class: 'similar'}, imr.el('li', {class: 'muted'}, 'Looking\u2026')));
 }
 
 function fullText(view) {
@@ -86,13 +100,21 @@ function fullText(view) {
   return imr.el('section', {class: 'letter-full', 'aria-label': 'Full text'}, imr.el('h2', {}, 'Full text'), pre);
 }
 
-async function similar(id, container) {
+/** Which decisions "similar" starts from (0: all of the letter's) and which outcome it keeps. */
+const similarState = {decision: 0, outcome: ''};
+
+async function similar(id) {
   const list = document.getElementById('similar');
+  document.getElementById('similar-heading').textContent = similarState.decision
+    ? `Similar decisions to decision ${similarState.decision}` : 'Similar decisions';
+  const p = new URLSearchParams();
+  if (similarState.decision) p.set('decision', String(similarState.decision));
+  if (similarState.outcome) p.set('outcome', similarState.outcome);
   try {
-    const hits = await imr.getJson('/api/letters/' + encodeURIComponent(id) + '/similar');
+    const hits = await imr.getJson('/api/letters/' + encodeURIComponent(id) + '/similar', p);
     list.replaceChildren(...(hits.length ? hits.map(h => imr.el('li', {},
       imr.outcomeBadge(h.outcome), ' ',
-      imr.el('a', {href: '/letter.html?id=' + encodeURIComponent(h.letterId)}, h.item),
+      imr.el('a', {href: '/letter.html?' + new URLSearchParams({id: h.letterId, decision: h.decisionId})}, h.item),
       imr.el('span', {class: 'muted'}, ' \u00b7 ' + (h.caseNumber || h.letterId))))
       : [imr.el('li', {class: 'muted'}, 'None found.')]));
   } catch (error) {

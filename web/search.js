@@ -116,9 +116,19 @@ function emptyHelp(result, params) {
   }
   help.append(imr.el('p', {}, 'Nothing matches this search.'));
   const tips = imr.el('ul', {});
+  const advice = result.help || {withoutFilter: [], didYouMean: null};
+  if (advice.didYouMean) {
+    const p = new URLSearchParams(params);
+    p.set('q', advice.didYouMean);
+    p.delete('page');
+    tips.append(imr.el('li', {}, 'Did you mean ', imr.el('a', {href: '?' + p.toString()}, advice.didYouMean), '?'));
+  }
+  const hidden = new Map(advice.withoutFilter.map(w => [w.name + '\u0000' + w.value, w.total]));
   for (const f of imr.activeFilters(params, result.facets || [])) {
     const p = imr.without(params, f.name, f.value);
-    tips.append(imr.el('li', {}, imr.el('a', {href: '?' + p.toString()}, `Remove the filter ${f.label}: ${f.value}`)));
+    const total = hidden.get(f.name + '\u0000' + f.value);
+    tips.append(imr.el('li', {}, imr.el('a', {href: '?' + p.toString()}, `Remove the filter ${f.label}: ${f.value}`),
+      total === undefined ? null : ` (${total.toLocaleString()} match without it)`));
   }
   if (params.get('q')) {
     tips.append(imr.el('li', {}, 'Fewer or other words; a phrase without its quotes; a prefix such as ',

@@ -93,7 +93,7 @@ final class QueryBench {
             i ->
                 services
                     .export()
-                    .prepare("", Map.of(), ExportService.Format.CSV, 10_000)
+                    .prepare("", Map.of(), ExportService.Format.CSV, 10_000, "")
                     .writeTo(OutputStream.nullOutputStream()),
             SLOW_ITERATIONS));
     f.put("queries.phraseCommon.total", services.search().search(common).total(), "decisions");

@@ -56,7 +56,11 @@ public final class LetterDocuments {
    */
   private static final Set<IndexField> SHOWN_WITH_HITS =
       EnumSet.of(
-          IndexField.OUTCOME, IndexField.TREATMENT, IndexField.GUIDELINE, IndexField.SPECIALTY);
+          IndexField.OUTCOME,
+          IndexField.TREATMENT,
+          IndexField.GUIDELINE,
+          IndexField.CA_GUIDELINE,
+          IndexField.SPECIALTY);
 
   private final FacetsConfig facets;
   private final ObjectMapper mapper;
@@ -117,10 +121,8 @@ public final class LetterDocuments {
         .forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
     valuesOrNone(d.claimsAdministratorGuideline().sources(), NONE_CITED)
         .forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
-    valuesOrNone(d.reviewerGuideline().citations(), NONE_CITED)
-        .forEach(c -> pathFacet(doc, IndexField.CITATION, c));
-    valuesOrNone(d.claimsAdministratorGuideline().citations(), NONE_CITED)
-        .forEach(c -> pathFacet(doc, IndexField.CA_CITATION, c));
+    citations(doc, IndexField.CITATION, d.reviewerGuideline().citations());
+    citations(doc, IndexField.CA_CITATION, d.claimsAdministratorGuideline().citations());
     letterFacets(letter, doc);
     return doc;
   }
@@ -244,6 +246,14 @@ public final class LetterDocuments {
     Field.Store store = SHOWN_WITH_HITS.contains(field) ? Field.Store.YES : Field.Store.NO;
     doc.add(new KeywordField(field.fieldName(), value, store));
     doc.add(new SortedSetDocValuesFacetField(field.fieldName(), value));
+  }
+
+  /** Citation paths as facet values (none: "none cited"), each also stored for exports. */
+  private static void citations(Document doc, IndexField field, List<String> paths) {
+    for (String path : paths) {
+      doc.add(new StoredField(field.fieldName(), path));
+    }
+    valuesOrNone(paths, NONE_CITED).forEach(c -> pathFacet(doc, field, c));
   }
 
   private static void pathFacet(Document doc, IndexField field, String path) {

@@ -29,6 +29,23 @@ final class DecisionFields {
           IndexField.GUIDELINE.fieldName(),
           IndexField.RATIONALE_SOURCE.fieldName());
 
+  /** What an export writes of a decision: what a hit shows, and both parties' citations. */
+  static final Set<String> EXPORTED =
+      Set.of(
+          IndexField.DECISION_ID.fieldName(),
+          IndexField.LETTER_ID.fieldName(),
+          IndexField.CASE_NUMBER.fieldName(),
+          IndexField.DECISION_DATE.fieldName(),
+          IndexField.ITEM.fieldName(),
+          IndexField.OUTCOME.fieldName(),
+          IndexField.TREATMENT.fieldName(),
+          IndexField.SPECIALTY.fieldName(),
+          IndexField.GUIDELINE.fieldName(),
+          IndexField.CITATION.fieldName(),
+          IndexField.CA_GUIDELINE.fieldName(),
+          IndexField.CA_CITATION.fieldName(),
+          IndexField.RATIONALE_SOURCE.fieldName());
+
   private DecisionFields() {}
 
   static Document load(StoredFields stored, int doc) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.imrsearch.index.IndexField;
 import org.imrsearch.index.StoredText;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
@@ -42,6 +44,10 @@ public final class ExportService {
           "treatment",
           "specialties",
           "guidelines",
+          "citations",
+          "ca_guidelines",
+          "ca_citations",
+          "letter_url",
           "rationale");
 
   private final IndexSearchers searchers;
@@ -54,9 +60,17 @@ public final class ExportService {
     this.mapper = mapper;
   }
 
-  /** Parses and checks the request before anything is written, so errors can still be a 400. */
+  /**
+   * Parses and checks the request before anything is written, so errors can still be a 400. Each
+   * row links to its decision on the letter page under {@code siteUrl} (e.g.
+   * "http://127.0.0.1:7070"; "" for links relative to the site).
+   */
   public Export prepare(
-      String queryText, Map<Filter, List<String>> filters, Format format, long limit)
+      String queryText,
+      Map<Filter, List<String>> filters,
+      Format format,
+      long limit,
+      String siteUrl)
       throws IOException {
     if (limit < 1) {
       throw new BadRequestException("limit must be 1 or more, was " + limit);
@@ -64,7 +78,7 @@ public final class ExportService {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       syntax.parse(queryText, snapshot.searcher());
     }
-    return out -> write(queryText, filters, format, limit, out);
+    return out -> write(queryText, filters, format, limit, siteUrl, out);
   }
 
   /** A prepared export: writes everything to the stream. */
@@ -78,6 +92,7 @@ public final class ExportService {
       Map<Filter, List<String>> filters,
       Format format,
       long limit,
+      String siteUrl,
       OutputStream out)
       throws IOException {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
@@ -91,7 +106,7 @@ public final class ExportService {
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS) + "\r\n");
       }
-      InOrderStoredFields stored = new InOrderStoredFields(searcher, DecisionFields.SHOWN);
+      InOrderStoredFields stored = new InOrderStoredFields(searcher, DecisionFields.EXPORTED);
       long written = 0;
       ScoreDoc after = null;
       while (written < limit) {
@@ -99,7 +114,7 @@ public final class ExportService {
             searcher.searchAfter(
                 after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
         for (Document d : stored.read(page.scoreDocs)) {
-          List<String> row = row(d);
+          List<String> row = row(d, siteUrl);
           if (format == Format.CSV) {
             w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
             w.write("\r\n");
@@ -124,8 +139,14 @@ public final class ExportService {
     }
   }
 
-  private static List<String> row(Document d) {
+  private static List<String> row(Document d, String siteUrl) {
     Hit h = DecisionFields.hit(d, List.of());
+    String letterUrl =
+        siteUrl
+            + "/letter.html?id="
+            + URLEncoder.encode(h.letterId(), StandardCharsets.UTF_8)
+            + "&decision="
+            + URLEncoder.encode(h.decisionId(), StandardCharsets.UTF_8);
     return List.of(
         h.decisionId(),
         h.letterId(),
@@ -136,6 +157,10 @@ public final class ExportService {
         nz(h.treatment()),
         String.join("; ", h.specialties()),
         String.join("; ", h.guidelines()),
+        String.join("; ", d.getValues(IndexField.CITATION.fieldName())),
+        String.join("; ", d.getValues(IndexField.CA_GUIDELINE.fieldName())),
+        String.join("; ", d.getValues(IndexField.CA_CITATION.fieldName())),
+        letterUrl,
         StoredText.rationale(d));
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.index.StoredText;
+import org.imrsearch.model.Outcome;
 import org.imrsearch.query.QuerySyntax;
 
 /** Whole letters and the decisions most like a letter's. */
@@ -135,20 +137,35 @@ public final class LetterService {
 
   /** Decisions of other letters whose rationales are most like this letter's (MoreLikeThis). */
   public List<Hit> similar(String id) throws IOException {
+    return similar(id, 0, null);
+  }
+
+  /**
+   * Decisions of other letters whose rationales are most like those of letter {@code id}: of its
+   * decision number {@code decision} only when it is 1 or more, and only of outcome {@code outcome}
+   * when it is not null ("the same request, approved elsewhere").
+   */
+  public List<Hit> similar(String id, int decision, Outcome outcome) throws IOException {
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher();
-      TopDocs own =
-          searcher.search(
-              new BooleanQuery.Builder()
-                  .add(
-                      new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
-                      BooleanClause.Occur.FILTER)
-                  .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
-                  .build(),
-              50);
+      BooleanQuery.Builder ownQuery =
+          new BooleanQuery.Builder()
+              .add(
+                  new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
+                  BooleanClause.Occur.FILTER)
+              .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER);
+      if (decision > 0) {
+        ownQuery.add(
+            IntField.newExactQuery(IndexField.DECISION_NUMBER.fieldName(), decision),
+            BooleanClause.Occur.FILTER);
+      }
+      TopDocs own = searcher.search(ownQuery.build(), 50);
       if (own.scoreDocs.length == 0) {
         if (searcher.count(letterQuery(id)) == 0) {
           throw new NotFoundException("no letter with id '" + id + "'");
+        }
+        if (decision > 0) {
+          throw new NotFoundException("letter '" + id + "' has no decision " + decision);
         }
         return List.of();
       }
@@ -170,16 +187,20 @@ public final class LetterService {
             mlt.like(IndexField.RATIONALE.fieldName(), new StringReader(rationale)),
             BooleanClause.Occur.SHOULD);
       }
-      Query query =
+      BooleanQuery.Builder query =
           new BooleanQuery.Builder()
               .add(like.build(), BooleanClause.Occur.MUST)
               .add(QuerySyntax.decisions(), BooleanClause.Occur.FILTER)
               .add(
                   new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)),
-                  BooleanClause.Occur.MUST_NOT)
-              .build();
+                  BooleanClause.Occur.MUST_NOT);
+      if (outcome != null) {
+        query.add(
+            new TermQuery(new Term(IndexField.OUTCOME.fieldName(), outcome.label())),
+            BooleanClause.Occur.FILTER);
+      }
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : searcher.search(query, SIMILAR).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(query.build(), SIMILAR).scoreDocs) {
         hits.add(
             DecisionFields.hit(DecisionFields.load(searcher.storedFields(), sd.doc), List.of()));
       }

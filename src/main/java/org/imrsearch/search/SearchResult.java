@@ -12,6 +12,7 @@ import java.util.List;
  * @param took milliseconds spent in the service
  * @param cached whether the result came from the cache of recent results (same request, same index
  *     version)
+ * @param help what to try instead, when nothing matches; null otherwise
  */
 public record SearchResult(
     String query,
@@ -23,7 +24,8 @@ public record SearchResult(
     List<FacetGroup> facets,
     String next,
     long took,
-    boolean cached) {
+    boolean cached,
+    NoHitsHelp help) {
 
   public SearchResult {
     hits = List.copyOf(hits);
@@ -32,6 +34,7 @@ public record SearchResult(
 
   /** This result as served again from the cache, {@code took} being the time to find it. */
   SearchResult fromCache(long tookMillis) {
-    return new SearchResult(query, total, page, size, sort, hits, facets, next, tookMillis, true);
+    return new SearchResult(
+        query, total, page, size, sort, hits, facets, next, tookMillis, true, help);
   }
 }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,7 @@ import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.index.StoredText;
+import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
 
@@ -176,6 +179,11 @@ public final class SearchService {
         page.length == request.size() && (after != null || seen < total)
             ? new Cursor(snapshot.pin(), page[page.length - 1]).encode(byDate)
             : null;
+    NoHitsHelp help =
+        total == 0 && (!request.filters().isEmpty() || !request.query().isBlank())
+            ? NoHitsHelp.of(
+                searcher, searchers.facetsConfig(), request.query(), query, request.filters())
+            : null;
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(
         request.query(),
@@ -187,7 +195,70 @@ public final class SearchService {
         facets,
         next,
         took,
-        false);
+        false,
+        help);
+  }
+
+  /** The most values {@link #facetValues} returns. */
+  public static final int MAX_FACET_VALUES = 1000;
+
+  /**
+   * All values of one facet among the decisions {@code request} selects, counted as in the sidebar
+   * (as if this facet's own selection were off), largest first: those containing {@code contains}
+   * (case ignored; empty for all), at most {@code limit}. For a hierarchical facet, the children of
+   * {@code path} ("" for the top level).
+   */
+  public FacetGroup facetValues(
+      SearchRequest request, Filter facet, String path, String contains, int limit)
+      throws IOException {
+    if (limit < 1 || limit > MAX_FACET_VALUES) {
+      throw new BadRequestException(
+          "limit must be between 1 and " + MAX_FACET_VALUES + ", was " + limit);
+    }
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher(timeout);
+      Map<Filter, List<String>> filters = snapshot.asIndexed(request.filters());
+      Map<Filter, List<String>> others = new LinkedHashMap<>(filters);
+      others.remove(facet);
+      Query query = syntax.parse(request.query(), searcher);
+      FacetsCollector hits =
+          searcher.search(
+              Filter.drillDown(searchers.facetsConfig(), query, others),
+              FacetCounting.hitsCollector());
+      if (searcher.timedOut()) {
+        throw new TimeLimitException("the facet values", timeout, "narrow the query");
+      }
+      Facets facets = snapshot.facets().count(hits, List.of(facet.dim()));
+      FacetResult all;
+      try {
+        all =
+            path.isEmpty()
+                ? facets.getAllChildren(facet.dim())
+                : facets.getAllChildren(facet.dim(), facet.path(path));
+      } catch (IllegalArgumentException e) {
+        all = null; // no values at this level
+      }
+      String needle = contains.strip().toLowerCase(Locale.ROOT);
+      List<String> selected = filters.getOrDefault(facet, List.of());
+      List<FacetGroup.Value> values = new ArrayList<>();
+      if (all != null) {
+        Arrays.stream(all.labelValues)
+            .filter(lv -> lv.label.toLowerCase(Locale.ROOT).contains(needle))
+            .sorted(
+                Comparator.comparingLong((LabelAndValue lv) -> lv.value.longValue())
+                    .reversed()
+                    .thenComparing(lv -> lv.label))
+            .limit(limit)
+            .forEach(
+                lv -> {
+                  String value = path.isEmpty() ? lv.label : path + "/" + lv.label;
+                  values.add(
+                      new FacetGroup.Value(value, lv.value.longValue(), selected.contains(value)));
+                });
+      }
+      return new FacetGroup(
+          facet.param(), facet.label(), path, values, all == null ? 0 : all.labelValues.length);
+    }
   }
 
   /** The facets of all decisions, for the reader they were counted on. */
@@ -303,7 +374,8 @@ public final class SearchService {
               new FacetGroup.Value(s, count == null ? 0 : Math.max(0, count.longValue()), true));
         }
       }
-      groups.add(new FacetGroup(filter.param(), filter.label(), level, values));
+      int distinct = result == null ? 0 : Math.max(result.childCount, values.size());
+      groups.add(new FacetGroup(filter.param(), filter.label(), level, values, distinct));
     }
     return groups;
   }

@@ -2,6 +2,8 @@ package org.imrsearch.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
+import org.imrsearch.model.Outcome;
+import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
 import org.imrsearch.search.SearchServices;
 
@@ -17,12 +19,30 @@ final class ApiController {
     ctx.json(services.search().search(RequestParams.search(ctx)));
   }
 
+  void facetValues(Context ctx) throws IOException {
+    ctx.json(
+        services
+            .search()
+            .facetValues(
+                RequestParams.search(ctx),
+                Filter.parse(ctx.pathParam("name")),
+                RequestParams.text(ctx, "path"),
+                RequestParams.text(ctx, "contains"),
+                RequestParams.integer(ctx, "limit", 200)));
+  }
+
   void letter(Context ctx) throws IOException {
     ctx.json(services.letters().letter(ctx.pathParam("id"), ctx.queryParam("q")));
   }
 
   void similar(Context ctx) throws IOException {
-    ctx.json(services.letters().similar(ctx.pathParam("id")));
+    ctx.json(
+        services
+            .letters()
+            .similar(
+                ctx.pathParam("id"),
+                RequestParams.integer(ctx, "decision", 0),
+                RequestParams.choice(ctx, "outcome", Outcome.class, null)));
   }
 
   void overturnRates(Context ctx) throws IOException {
@@ -49,7 +69,8 @@ final class ApiController {
                 RequestParams.query(ctx),
                 RequestParams.filters(ctx),
                 format,
-                RequestParams.longValue(ctx, "limit", Long.MAX_VALUE));
+                RequestParams.longValue(ctx, "limit", Long.MAX_VALUE),
+                ctx.scheme() + "://" + ctx.host());
     boolean csv = format == ExportService.Format.CSV;
     ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
     ctx.header(

@@ -16,8 +16,13 @@ final class RequestParams {
   private RequestParams() {}
 
   static String query(Context ctx) {
-    String q = ctx.queryParam("q");
-    return q == null ? "" : q;
+    return text(ctx, "q");
+  }
+
+  /** A text parameter, "" when absent. */
+  static String text(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v;
   }
 
   /** Filter values: {@code specialty=A&specialty=B}; blank values are ignored. */

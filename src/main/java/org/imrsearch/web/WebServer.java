@@ -48,6 +48,7 @@ public final class WebServer implements AutoCloseable {
               config.staticFiles.enableWebjars();
               config.routes.before(WebServer::securityHeaders);
               config.routes.get("/api/search", api::search);
+              config.routes.get("/api/facets/{name}", api::facetValues);
               config.routes.get("/api/letters/{id}", api::letter);
               config.routes.get("/api/letters/{id}/similar", api::similar);
               config.routes.get("/api/stats/overturn-rates", api::overturnRates);

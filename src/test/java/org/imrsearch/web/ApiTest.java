@@ -2,6 +2,7 @@ package org.imrsearch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -657,6 +658,109 @@ class ApiTest {
     assertEquals(
         decisions().stream().filter(d -> d.outcome() == Outcome.OVERTURNED).count(),
         jsonl.body().lines().count());
+  }
+
+  @Test
+  void anExportRowHasBothPartiesGuidelinesAndCitationsAndALinkToItsLetter()
+      throws IOException, InterruptedException {
+    JsonNode row =
+        mapper.readTree(
+            get("/api/export?format=jsonl&q=" + enc("case:CM16-0213037"))
+                .body()
+                .lines()
+                .findFirst()
+                .orElseThrow());
+    Decision first =
+        letters.stream()
+            .filter(l -> l.id().equals("CM16-0213037"))
+            .findFirst()
+            .orElseThrow()
+            .decisions()
+            .get(0);
+    assertEquals("CM16-0213037#1", row.get("decision_id").asText());
+    assertEquals(
+        String.join("; ", first.reviewerGuideline().citations()), row.get("citations").asText());
+    assertEquals(
+        String.join("; ", first.claimsAdministratorGuideline().sources()),
+        row.get("ca_guidelines").asText());
+    assertEquals(
+        String.join("; ", first.claimsAdministratorGuideline().citations()),
+        row.get("ca_citations").asText());
+    assertTrue(
+        row.get("letter_url")
+            .asText()
+            .matches("http://[^/]+/letter\\.html\\?id=CM16-0213037&decision=CM16-0213037%231"),
+        row.get("letter_url").asText());
+  }
+
+  @Test
+  void aSearchWithNoHitsSaysWhatEachFilterHidesAndSuggestsASpelling()
+      throws IOException, InterruptedException {
+    JsonNode none = json("/api/search?q=acupunture&outcome=overturned&specialty=Family+Practice");
+    assertEquals(0, none.get("total").asLong());
+    assertEquals("acupuncture", none.at("/help/didYouMean").asText());
+    Map<String, Long> without = new TreeMap<>();
+    none.at("/help/withoutFilter")
+        .forEach(
+            w ->
+                without.put(
+                    w.get("name").asText() + "=" + w.get("value").asText(),
+                    w.get("total").asLong()));
+    assertEquals(Set.of("outcome=overturned", "specialty=Family Practice"), without.keySet());
+    assertEquals(
+        json("/api/search?q=acupunture&specialty=Family+Practice&size=1").get("total").asLong(),
+        without.get("outcome=overturned"));
+    assertTrue(
+        json("/api/search?q=acupuncture&size=1").get("help").isNull(),
+        "no help when there are hits");
+  }
+
+  @Test
+  void allValuesOfALongFacetComeFromTheApiFilteredByWhatTheUserTypes()
+      throws IOException, InterruptedException {
+    JsonNode search = json("/api/search?size=1");
+    JsonNode specialty = null;
+    for (JsonNode f : search.get("facets")) {
+      if (f.get("name").asText().equals("specialty")) {
+        specialty = f;
+      }
+    }
+    assertTrue(
+        specialty.get("distinct").asInt() > specialty.get("values").size(), "more than shown");
+    JsonNode all = json("/api/facets/specialty?limit=1000");
+    assertEquals(specialty.get("distinct").asInt(), all.get("values").size());
+    Map<String, Long> direct = new TreeMap<>();
+    for (Letter l : letters) {
+      for (Decision d : l.decisions()) {
+        (l.reviewer().specialties().isEmpty()
+                ? List.of(LetterDocuments.NOT_STATED)
+                : l.reviewer().specialties())
+            .forEach(sp -> direct.merge(sp, 1L, Long::sum));
+      }
+    }
+    Map<String, Long> served = new TreeMap<>();
+    all.get("values").forEach(v -> served.put(v.get("value").asText(), v.get("count").asLong()));
+    assertEquals(direct, served);
+    JsonNode surgery = json("/api/facets/specialty?contains=SURG");
+    assertFalse(surgery.get("values").isEmpty());
+    surgery
+        .get("values")
+        .forEach(v -> assertTrue(v.get("value").asText().toLowerCase().contains("surg")));
+    assertEquals(400, get("/api/facets/nosuchfacet").statusCode());
+  }
+
+  @Test
+  void similarDecisionsCanStartFromOneDecisionAndKeepOneOutcome()
+      throws IOException, InterruptedException {
+    JsonNode overturned = json("/api/letters/CM16-0213037/similar?decision=2&outcome=overturned");
+    assertTrue(overturned.size() > 0);
+    overturned.forEach(h -> assertEquals("overturned", h.get("outcome").asText()));
+    assertNotEquals(
+        json("/api/letters/CM16-0213037/similar?decision=1"),
+        json("/api/letters/CM16-0213037/similar?decision=2"),
+        "each decision has its own neighbours");
+    assertEquals(404, get("/api/letters/CM16-0213037/similar?decision=9").statusCode());
+    assertEquals(400, get("/api/letters/CM16-0213037/similar?outcome=maybe").statusCode());
   }
 
   @Test

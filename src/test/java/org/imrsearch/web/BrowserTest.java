@@ -34,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -311,5 +312,61 @@ class BrowserTest {
         assertEquals(List.of(), serious, page + " at " + size);
       }
     }
+  }
+
+  @Test
+  void aLongFacetOffersMoreValuesWithAFilterBoxAndNoHitsOffersASpelling() throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(url("/"));
+    // The first facet with more values than it lists (which one depends on the letters).
+    WebElement more =
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("details .facet-more")));
+    String facet = more.findElement(By.xpath("ancestor::details")).getAttribute("data-facet");
+    String part =
+        more.findElement(By.xpath("ancestor::details"))
+            .findElement(By.cssSelector(".facet-label"))
+            .getText()
+            .substring(0, 3)
+            .toLowerCase();
+    more.click();
+    WebElement box =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("facet-search-" + facet)));
+    box.sendKeys(part.toUpperCase());
+    String found = "details[data-facet=" + facet + "] .facet-search li";
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(found + " input")));
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector(found + " .facet-label")).stream()
+                .allMatch(e -> e.getText().toLowerCase().contains(part)));
+    screenshot("search-facet-more");
+    browser.findElement(By.cssSelector(found + " input")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chips .chip")));
+    assertTrue(browser.getCurrentUrl().contains(facet + "="), browser.getCurrentUrl());
+
+    browser.get(url("/?q=acupunture&outcome=overturned"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hits"), "Did you mean"));
+    String help = browser.findElement(By.cssSelector("#hits .empty")).getText();
+    assertTrue(help.contains("Did you mean acupuncture?"), help);
+    assertTrue(
+        help.matches(
+            "(?s).*Remove the filter Outcome: overturned \\([\\d,]+ match without it\\).*"),
+        help);
+    screenshot("search-did-you-mean");
+  }
+
+  @Test
+  void similarDecisionsStartFromTheClickedDecisionAndKeepAnOutcome() throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(url("/letter.html?id=CM16-0213037&decision=CM16-0213037%232"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("similar-heading"), "decision 2"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#similar a")));
+    new Select(browser.findElement(By.id("similar-outcome"))).selectByValue("overturned");
+    wait.until(
+        d ->
+            !d.findElements(By.cssSelector("#similar li .badge")).isEmpty()
+                && d.findElements(By.cssSelector("#similar li .badge")).stream()
+                    .allMatch(b -> b.getText().equalsIgnoreCase("overturned")));
+    screenshot("letter-similar-overturned");
   }
 }

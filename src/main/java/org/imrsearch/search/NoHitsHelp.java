@@ -1,0 +1,94 @@
+package org.imrsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.imrsearch.index.IndexField;
+import org.imrsearch.query.Filter;
+
+/**
+ * What to try when a search matches nothing: how many decisions each selected filter value hides
+ * (the search without it), and the query with its unknown words replaced by the closest words of
+ * the rationales (Lucene's spell checker over the index's own terms).
+ *
+ * @param withoutFilter one entry per selected value: the total without it
+ * @param didYouMean the query with misspelt words corrected, or null when none was found
+ */
+public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
+  /** A selected value and the total of the same search without it. */
+  public record Loosened(String name, String value, long total) {}
+
+  /** Plain words of the query (no field names, operators or syntax), the ones worth spelling. */
+  private static final Pattern WORD = Pattern.compile("(?<![\\w:*~\"])([A-Za-z]{4,})(?![\\w:*~])");
+
+  public NoHitsHelp {
+    withoutFilter = List.copyOf(withoutFilter);
+  }
+
+  /** The help for a search of {@code query} (as parsed: {@code parsed}) under {@code filters}. */
+  static NoHitsHelp of(
+      IndexSearcher searcher,
+      FacetsConfig config,
+      String query,
+      Query parsed,
+      Map<Filter, List<String>> filters)
+      throws IOException {
+    List<Loosened> loosened = new ArrayList<>();
+    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
+      for (String value : filter.getValue()) {
+        Map<Filter, List<String>> without = new LinkedHashMap<>(filters);
+        List<String> rest = filter.getValue().stream().filter(v -> !v.equals(value)).toList();
+        if (rest.isEmpty()) {
+          without.remove(filter.getKey());
+        } else {
+          without.put(filter.getKey(), rest);
+        }
+        long total = searcher.count(Filter.drillDown(config, parsed, without));
+        loosened.add(new Loosened(filter.getKey().param(), value, total));
+      }
+    }
+    return new NoHitsHelp(loosened, corrected(searcher, query));
+  }
+
+  private static String corrected(IndexSearcher searcher, String query) throws IOException {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    Matcher m = WORD.matcher(query);
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      String word = m.group(1);
+      String fix = word;
+      if (!isOperator(word)) {
+        SuggestWord[] suggestions =
+            checker.suggestSimilar(
+                new Term(IndexField.RATIONALE.fieldName(), word.toLowerCase(Locale.ROOT)),
+                1,
+                searcher.getIndexReader(),
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (suggestions.length > 0) {
+          fix = suggestions[0].string;
+          changed = true;
+        }
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(fix));
+    }
+    m.appendTail(out);
+    return changed ? out.toString() : null;
+  }
+
+  private static boolean isOperator(String word) {
+    return word.equals("AND") || word.equals("OR") || word.equals("NOT");
+  }
+}
