@@ -46,10 +46,12 @@ async function run() {
     document.getElementById('baseline').textContent = `All selected: ${b.overturned.toLocaleString()} of ` +
       `${b.decisions.toLocaleString()} decisions overturned, ${imr.percent(b.rate)} ` +
       `(95% interval ${imr.percent(b.ciLow)}\u2013${imr.percent(b.ciHigh)}).`;
-    const multi = table.by.some(name => ['specialty', 'guideline', 'caGuideline', 'citation', 'caCitation', 'licensure'].includes(name));
-    document.getElementById('note').textContent = table.note + (multi
-      ? ' A decision with two values of the grouping (a reviewer with two specialties, two guidelines cited) counts in both rows, so the rows add up to more than the whole.'
-      : '');
+    const also = {
+      specialty: ' A decision whose reviewer has two specialties counts in both rows.',
+      licensure: ' A decision whose reviewer is licensed in two states counts in both rows.',
+      citation: ' A decision citing two parts counts in both rows.',
+    };
+    document.getElementById('note').textContent = table.note + table.by.map(name => also[name] || '').join('');
     renderRows(table, params);
     draw(table, params);
   } catch (error) {
@@ -154,7 +156,7 @@ function draw(table, params) {
   const labels = rows.map(r => r.key.join(' \u00b7 '));
   chart.setOption({
     animation: false,
-    grid: {left: 8, right: 24, top: 16, bottom: 8, containLabel: true},
+    grid: {left: 8, right: 24, top: 28, bottom: 8, containLabel: true},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, formatter: items => {
       const r = rows[items[0].dataIndex];
       return `${labels[items[0].dataIndex]}<br>${r.overturned} of ${r.decisions} overturned: ${imr.percent(r.rate)}` +
@@ -168,7 +170,7 @@ function draw(table, params) {
       {type: 'bar', name: 'Overturn rate', data: rows.map(r => ({value: r.rate,
         itemStyle: {color: r.small ? '#b9c6d6' : '#2f5d8a'}})),
         markLine: {symbol: 'none', silent: true, lineStyle: {color: '#a40e26', type: 'dashed'},
-          label: {position: 'end', formatter: 'all: ' + imr.percent(table.baseline.rate)},
+          label: {position: 'start', formatter: 'all: ' + imr.percent(table.baseline.rate)},
           data: [{xAxis: table.baseline.rate}]}},
       {type: 'custom', name: '95% interval', renderItem: (paramsItem, api) => {
         const y = api.coord([0, api.value(0)])[1];
