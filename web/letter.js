@@ -115,7 +115,7 @@ async function similar(id) {
     list.replaceChildren(...(hits.length ? hits.map(h => imr.el('li', {},
       imr.outcomeBadge(h.outcome), ' ',
       imr.el('a', {href: '/letter.html?' + new URLSearchParams({id: h.letterId, decision: h.decisionId})}, h.item),
-      imr.el('span', {class: 'muted'}, ' \u00b7 ' + (h.caseNumber || h.letterId))))
+      imr.el('span', {class: 'muted'}, ' \u00b7 ' + (h.caseNumber || 'no case number'))))
       : [imr.el('li', {class: 'muted'}, 'None found.')]));
   } catch (error) {
     imr.showError(list, error);

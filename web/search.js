@@ -51,7 +51,7 @@ async function run() {
   } catch (error) {
     document.getElementById('summary').textContent = '';
     imr.showError(hitsList, error);
-    if (/query|syntax|parse|term|phrase/i.test(error.message)) document.querySelector('.syntax').open = true;
+    if (params.get('q')) document.querySelector('.syntax').open = true; // the words are what to fix
     document.getElementById('pager').replaceChildren();
   } finally {
     hitsList.removeAttribute('aria-busy');

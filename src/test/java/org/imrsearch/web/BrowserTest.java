@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -33,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -368,5 +371,29 @@ class BrowserTest {
                 && d.findElements(By.cssSelector("#similar li .badge")).stream()
                     .allMatch(b -> b.getText().equalsIgnoreCase("overturned")));
     screenshot("letter-similar-overturned");
+  }
+
+  @Test
+  void everyControlOfTheSearchPageIsReachableByKeyboard() {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(url("/?q=acupuncture"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit")));
+    List<String> reached = new ArrayList<>();
+    browser.findElement(By.tagName("body")).click();
+    for (int i = 0; i < 120; i++) {
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      reached.add(
+          (String)
+              ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "const e = document.activeElement;"
+                          + " return e.id || e.className || e.tagName;"));
+    }
+    for (String control : List.of("q", "sort", "SUMMARY", "hit-item", "export-csv", "rates-link")) {
+      assertTrue(
+          reached.stream().anyMatch(r -> r.equals(control)),
+          control + " is never focused by Tab: " + reached);
+    }
+    assertTrue(reached.stream().anyMatch(r -> r.startsWith("f-")), "a facet checkbox: " + reached);
   }
 }
