@@ -8,6 +8,10 @@ import java.util.List;
  *
  * @param key the group's value(s): one per grouping
  * @param small fewer decisions than {@link #SMALL}: read the interval, not the rate
+ * @param p two-sided p-value that the group's rate equals the rest of the selection's (Fisher's
+ *     exact test for small cells, chi-square otherwise: {@link Proportions}); null for the baseline
+ * @param pAdjusted {@code p} adjusted for the number of rows (Benjamini-Hochberg); null for the
+ *     baseline
  */
 public record RateRow(
     List<String> key,
@@ -16,7 +20,9 @@ public record RateRow(
     double rate,
     double ciLow,
     double ciHigh,
-    boolean small) {
+    boolean small,
+    Double p,
+    Double pAdjusted) {
   /** Below this many decisions an interval is wide enough that rates mislead on their own. */
   public static final long SMALL = 30;
 
@@ -28,7 +34,7 @@ public record RateRow(
 
   public static RateRow of(List<String> key, long decisions, long overturned) {
     if (decisions == 0) {
-      return new RateRow(key, 0, 0, 0, 0, 0, true);
+      return new RateRow(key, 0, 0, 0, 0, 0, true, null, null);
     }
     double n = decisions;
     double p = overturned / n;
@@ -42,6 +48,13 @@ public record RateRow(
         p,
         Math.max(0, center - half),
         Math.min(1, center + half),
-        decisions < SMALL);
+        decisions < SMALL,
+        null,
+        null);
+  }
+
+  /** This row with its test against the rest of the selection. */
+  RateRow withP(double p, double pAdjusted) {
+    return new RateRow(key, decisions, overturned, rate, ciLow, ciHigh, small, p, pAdjusted);
   }
 }

@@ -12,6 +12,8 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.imrsearch.facets.FacetCounting;
@@ -52,6 +54,67 @@ public final class RateService {
     this.cache = cache;
     this.syntax = syntax;
     this.timeout = timeout;
+  }
+
+  /**
+   * The decisions of {@code query} and {@code filters} that also match {@code a}, against those
+   * that also match {@code b} (each a set of filters: values of one filter OR'ed, filters AND'ed).
+   */
+  public Comparison compare(
+      String query,
+      Map<Filter, List<String>> filters,
+      Map<Filter, List<String>> a,
+      Map<Filter, List<String>> b)
+      throws IOException {
+    if (a.isEmpty() || b.isEmpty()) {
+      throw new BadRequestException(
+          "compare needs two selections: a=... and b=..., each filter:value, e.g."
+              + " a=guideline:MTUS&b=guideline:ODG");
+    }
+    long start = System.nanoTime();
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher(timeout);
+      Query base =
+          Filter.drillDown(
+              searchers.facetsConfig(), syntax.parse(query, searcher), snapshot.asIndexed(filters));
+      DrillDownQuery inA = Filter.drillDown(searchers.facetsConfig(), base, snapshot.asIndexed(a));
+      DrillDownQuery inB = Filter.drillDown(searchers.facetsConfig(), base, snapshot.asIndexed(b));
+      RateRow rowA =
+          RateRow.of(List.of(describe(a)), searcher.count(inA), searcher.count(overturned(inA)));
+      RateRow rowB =
+          RateRow.of(List.of(describe(b)), searcher.count(inB), searcher.count(overturned(inB)));
+      long overlap =
+          searcher.count(
+              new BooleanQuery.Builder()
+                  .add(inA, BooleanClause.Occur.FILTER)
+                  .add(inB, BooleanClause.Occur.FILTER)
+                  .build());
+      if (searcher.timedOut()) {
+        throw new TimeLimitException("the comparison", timeout, "narrow the selections");
+      }
+      double[] interval = Proportions.differenceInterval(rowA, rowB);
+      double p =
+          Proportions.twoSidedP(
+              rowA.overturned(), rowA.decisions(), rowB.overturned(), rowB.decisions());
+      return new Comparison(
+          query,
+          rowA,
+          rowB,
+          new Comparison.Difference(rowA.rate() - rowB.rate(), interval[0], interval[1]),
+          p,
+          overlap,
+          Comparison.NOTE,
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** A selection as the user would write it: "guideline:MTUS, year:2016 or 2017". */
+  private static String describe(Map<Filter, List<String>> selection) {
+    return selection.entrySet().stream()
+        .map(e -> e.getKey().param() + ":" + String.join(" or ", e.getValue()))
+        .sorted()
+        .reduce((x, y) -> x + ", " + y)
+        .orElse("");
   }
 
   public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by)
@@ -126,7 +189,8 @@ public final class RateService {
     if (searcher.timedOut()) {
       throw new TimeLimitException("the rates", timeout, "narrow the selection");
     }
-    rows.sort(order(by));
+    List<RateRow> tested = tested(baseline, rows);
+    tested.sort(order(by));
     long took = (System.nanoTime() - start) / 1_000_000;
     return new RateTable(
         queryText,
@@ -134,9 +198,32 @@ public final class RateService {
         "decisions",
         RateTable.NOTE,
         baseline,
-        rows,
+        tested,
         took,
         false);
+  }
+
+  /**
+   * Each row tested against the rest of the selection (the baseline's decisions outside the row),
+   * the p-values adjusted for the number of rows.
+   */
+  private static List<RateRow> tested(RateRow baseline, List<RateRow> rows) {
+    double[] p = new double[rows.size()];
+    for (int i = 0; i < p.length; i++) {
+      RateRow r = rows.get(i);
+      p[i] =
+          Proportions.twoSidedP(
+              r.overturned(),
+              r.decisions(),
+              baseline.overturned() - r.overturned(),
+              baseline.decisions() - r.decisions());
+    }
+    double[] adjusted = Proportions.benjaminiHochberg(p);
+    List<RateRow> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < p.length; i++) {
+      out.add(rows.get(i).withP(p[i], adjusted[i]));
+    }
+    return out;
   }
 
   /**

@@ -55,6 +55,17 @@ final class ApiController {
                 RequestParams.groupings(ctx)));
   }
 
+  void compare(Context ctx) throws IOException {
+    ctx.json(
+        services
+            .rates()
+            .compare(
+                RequestParams.query(ctx),
+                RequestParams.filters(ctx),
+                RequestParams.selection(ctx, "a"),
+                RequestParams.selection(ctx, "b")));
+  }
+
   void health(Context ctx) throws IOException {
     ctx.json(services.health().health());
   }

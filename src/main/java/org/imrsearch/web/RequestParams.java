@@ -19,6 +19,25 @@ final class RequestParams {
     return text(ctx, "q");
   }
 
+  /**
+   * A selection written as repeated {@code name=filter:value} parameters ({@code
+   * a=guideline:MTUS&a=year:2016}): values of one filter OR'ed, filters AND'ed.
+   */
+  static Map<Filter, List<String>> selection(Context ctx, String name) {
+    Map<Filter, List<String>> selection = new LinkedHashMap<>();
+    for (String item : ctx.queryParams(name)) {
+      int colon = item.indexOf(':');
+      if (colon <= 0 || colon == item.length() - 1) {
+        throw new BadRequestException(
+            name + " takes filter:value (e.g. " + name + "=guideline:MTUS), not '" + item + "'");
+      }
+      selection
+          .computeIfAbsent(Filter.parse(item.substring(0, colon).strip()), f -> new ArrayList<>())
+          .add(item.substring(colon + 1).strip());
+    }
+    return selection;
+  }
+
   /** A text parameter, "" when absent. */
   static String text(Context ctx, String name) {
     String v = ctx.queryParam(name);

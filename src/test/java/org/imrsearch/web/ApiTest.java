@@ -39,6 +39,7 @@ import org.imrsearch.model.Decision;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.rates.Proportions;
 import org.imrsearch.search.SearchServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -761,6 +762,57 @@ class ApiTest {
         "each decision has its own neighbours");
     assertEquals(404, get("/api/letters/CM16-0213037/similar?decision=9").statusCode());
     assertEquals(400, get("/api/letters/CM16-0213037/similar?outcome=maybe").statusCode());
+  }
+
+  @Test
+  void compareTwoSelectionsAgainstADirectCount() throws IOException, InterruptedException {
+    JsonNode c = json("/api/stats/compare?a=guideline:MTUS&b=guideline:odg");
+    long[] mtus = counted(d -> d.reviewerGuideline().sources().contains("MTUS"));
+    long[] odg = counted(d -> d.reviewerGuideline().sources().contains("ODG"));
+    assertEquals(mtus[0], c.at("/a/decisions").asLong());
+    assertEquals(mtus[1], c.at("/a/overturned").asLong());
+    assertEquals(odg[0], c.at("/b/decisions").asLong());
+    assertEquals(odg[1], c.at("/b/overturned").asLong());
+    assertEquals(
+        (double) mtus[1] / mtus[0] - (double) odg[1] / odg[0],
+        c.at("/difference/estimate").asDouble(),
+        1e-12);
+    assertTrue(c.at("/difference/ciLow").asDouble() < c.at("/difference/estimate").asDouble());
+    assertTrue(c.at("/difference/ciHigh").asDouble() > c.at("/difference/estimate").asDouble());
+    assertEquals(
+        Proportions.twoSidedP(mtus[1], mtus[0], odg[1], odg[0]), c.get("p").asDouble(), 1e-12);
+    assertEquals(
+        counted(d -> d.reviewerGuideline().sources().containsAll(List.of("MTUS", "ODG")))[0],
+        c.get("overlap").asLong());
+    assertEquals(400, get("/api/stats/compare?a=guideline:MTUS").statusCode());
+    assertEquals(400, get("/api/stats/compare?a=MTUS&b=ODG").statusCode());
+  }
+
+  @Test
+  void eachRateRowSaysWhetherItDiffersFromTheRest() throws IOException, InterruptedException {
+    JsonNode table = json("/api/stats/overturn-rates?by=guideline");
+    long all = table.at("/baseline/decisions").asLong();
+    long allOverturned = table.at("/baseline/overturned").asLong();
+    assertTrue(table.at("/baseline/p").isNull());
+    for (JsonNode row : table.get("rows")) {
+      long n = row.get("decisions").asLong();
+      long o = row.get("overturned").asLong();
+      assertEquals(
+          Proportions.twoSidedP(o, n, allOverturned - o, all - n), row.get("p").asDouble(), 1e-12);
+      assertTrue(row.get("pAdjusted").asDouble() >= row.get("p").asDouble());
+    }
+  }
+
+  /** Decisions matching {@code which} and how many of them were overturned. */
+  private long[] counted(Predicate<Decision> which) {
+    long[] c = new long[2];
+    for (Decision d : decisions()) {
+      if (which.test(d)) {
+        c[0]++;
+        c[1] += d.outcome() == Outcome.OVERTURNED ? 1 : 0;
+      }
+    }
+    return c;
   }
 
   @Test
