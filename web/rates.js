@@ -66,7 +66,22 @@ const COLUMNS = [
   {name: 'Overturned', value: r => r.overturned},
   {name: 'Rate', value: r => r.rate},
   {name: '95% interval', value: r => r.ciLow},
+  {name: 'vs. the rest', value: r => r.pAdjusted},
 ];
+
+/** Rows picked for a comparison (their keys), at most two. */
+let picked = [];
+
+/** A marker where a row's rate differs from the rest of the selection (adjusted p < 0.05). */
+function significance(row, baseline) {
+  if (row.pAdjusted === null || row.pAdjusted === undefined) return '';
+  const rest = baseline.decisions - row.decisions;
+  const restRate = rest > 0 ? (baseline.overturned - row.overturned) / rest : 0;
+  const title = `p = ${row.p.toPrecision(2)}, adjusted for ${lastTable.table.rows.length} rows: ${row.pAdjusted.toPrecision(2)}`;
+  if (row.pAdjusted >= 0.05) return imr.el('span', {class: 'muted', title}, 'no clear difference');
+  return imr.el('span', {class: 'significant', title},
+    row.rate > restRate ? '\u25B2 higher' : '\u25BC lower');
+}
 
 /** The table, sorted by the column the user chose (the API's order until then). */
 function renderRows(table, params) {
@@ -85,19 +100,53 @@ function renderRows(table, params) {
     imr.el('button', {type: 'button', class: 'sort', onclick: () => {
       sortState = {column: i, descending: sortState.column === i ? !sortState.descending : i > 0};
       renderRows(lastTable.table, lastTable.params);
-    }}, c.name))));
+    }}, c.name))), imr.el('th', {scope: 'col'}, table.by.length === 1 ? 'Compare' : ''));
   document.querySelector('#table tbody').replaceChildren(...rows.map(row => imr.el('tr', {class: row.small ? 'small' : null},
     imr.el('th', {scope: 'row'}, imr.el('a', {href: decisionsUrl(params, table.by, row.key),
       title: 'The decisions of this group'}, row.key.join(' \u00b7 '))),
     imr.el('td', {}, row.decisions.toLocaleString()),
     imr.el('td', {}, row.overturned.toLocaleString()),
     imr.el('td', {}, imr.percent(row.rate) + (row.small ? ' (small)' : '')),
-    imr.el('td', {class: 'interval'}, imr.percent(row.ciLow) + '\u2013' + imr.percent(row.ciHigh)))));
+    imr.el('td', {class: 'interval'}, imr.percent(row.ciLow) + '\u2013' + imr.percent(row.ciHigh)),
+    imr.el('td', {class: 'vs-rest'}, significance(row, table.baseline)),
+    imr.el('td', {class: 'pick'}, table.by.length === 1 ? imr.el('input', {type: 'checkbox',
+      'aria-label': 'Compare ' + row.key.join(' '), checked: picked.includes(row.key[0]),
+      onchange: event => pick(row.key[0], event.target.checked, table, params)}) : null))));
   const csv = document.getElementById('rates-csv');
   csv.onclick = event => {
     event.preventDefault();
     download(table);
   };
+}
+
+/** Picks or drops a row for the comparison; with two picked, compares them. */
+async function pick(key, on, table, params) {
+  picked = on ? [...picked.filter(k => k !== key), key].slice(-2) : picked.filter(k => k !== key);
+  renderRows(table, params);
+  const panel = document.getElementById('compare');
+  if (picked.length < 2) {
+    panel.replaceChildren(imr.el('p', {class: 'muted'}, 'Tick two rows to compare them.'));
+    return;
+  }
+  const p = new URLSearchParams(params);
+  p.delete('by');
+  p.append('a', table.by[0] + ':' + picked[0]);
+  p.append('b', table.by[0] + ':' + picked[1]);
+  try {
+    const c = await imr.getJson('/api/stats/compare', p);
+    const d = c.difference;
+    const points = x => (100 * x).toFixed(1) + ' points';
+    panel.replaceChildren(
+      imr.el('h2', {}, `${picked[0]} against ${picked[1]}`),
+      imr.el('p', {}, `${c.a.key[0]}: ${c.a.overturned} of ${c.a.decisions} overturned, ${imr.percent(c.a.rate)}; ` +
+        `${c.b.key[0]}: ${c.b.overturned} of ${c.b.decisions}, ${imr.percent(c.b.rate)}.`),
+      imr.el('p', {}, `Difference ${points(d.estimate)} (95% interval ${points(d.ciLow)} to ${points(d.ciHigh)}), ` +
+        `p = ${c.p.toPrecision(2)}: ` + (c.p < 0.05 ? 'more than chance would give.' : 'within what chance gives.')),
+      c.overlap > 0 ? imr.el('p', {class: 'muted'}, `${c.overlap} decisions are in both groups; the test assumes none.`) : null,
+      imr.el('p', {class: 'muted'}, c.note));
+  } catch (error) {
+    imr.showError(panel, error);
+  }
 }
 
 /** The table as CSV, for a spreadsheet: what the page shows, one row per group. */
@@ -107,9 +156,10 @@ function download(table) {
     const safe = /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
     return /[",\r\n]/.test(safe) ? '"' + safe.replaceAll('"', '""') + '"' : safe;
   };
-  const lines = [[...table.by, 'decisions', 'overturned', 'rate', 'ci_low', 'ci_high', 'small'].join(',')];
+  const lines = [[...table.by, 'decisions', 'overturned', 'rate', 'ci_low', 'ci_high', 'small', 'p', 'p_adjusted'].join(',')];
   for (const r of [table.baseline, ...table.rows]) {
-    lines.push([...r.key.map(cell), r.decisions, r.overturned, r.rate, r.ciLow, r.ciHigh, r.small].join(','));
+    lines.push([...r.key.map(cell), r.decisions, r.overturned, r.rate, r.ciLow, r.ciHigh, r.small,
+      r.p ?? '', r.pAdjusted ?? ''].join(','));
   }
   const link = imr.el('a', {href: URL.createObjectURL(new Blob([lines.join('\r\n') + '\r\n'], {type: 'text/csv'})),
     download: 'overturn-rates-by-' + table.by.join('-') + '.csv'});

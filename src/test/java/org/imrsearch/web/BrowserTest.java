@@ -29,6 +29,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -365,11 +366,17 @@ class BrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(By.id("similar-heading"), "decision 2"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#similar a")));
     new Select(browser.findElement(By.id("similar-outcome"))).selectByValue("overturned");
-    wait.until(
-        d ->
-            !d.findElements(By.cssSelector("#similar li .badge")).isEmpty()
-                && d.findElements(By.cssSelector("#similar li .badge")).stream()
-                    .allMatch(b -> b.getText().equalsIgnoreCase("overturned")));
+    // The list is rendered again when the answer comes: read it whole, retrying a stale read.
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              List<String> badges =
+                  d.findElements(By.cssSelector("#similar li .badge")).stream()
+                      .map(WebElement::getText)
+                      .toList();
+              return !badges.isEmpty()
+                  && badges.stream().allMatch(b -> b.equalsIgnoreCase("overturned"));
+            });
     screenshot("letter-similar-overturned");
   }
 
@@ -395,5 +402,23 @@ class BrowserTest {
           control + " is never focused by Tab: " + reached);
     }
     assertTrue(reached.stream().anyMatch(r -> r.startsWith("f-")), "a facet checkbox: " + reached);
+  }
+
+  @Test
+  void twoTickedRowsOfTheRatesTableAreCompared() throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(url("/rates.html?by=guideline"));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#table tbody tr td.pick input")));
+    List<WebElement> boxes = browser.findElements(By.cssSelector("#table tbody tr td.pick input"));
+    boxes.get(0).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("compare"), "Tick two rows"));
+    browser.findElements(By.cssSelector("#table tbody tr td.pick input")).get(1).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("compare"), "Difference"));
+    String text = browser.findElement(By.id("compare")).getText();
+    assertTrue(text.matches("(?s).*MTUS against ODG.*95% interval.*p = .*"), text);
+    screenshot("rates-compare");
   }
 }
