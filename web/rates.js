@@ -54,6 +54,7 @@ async function run() {
     document.getElementById('note').textContent = table.note + table.by.map(name => also[name] || '').join('');
     renderRows(table, params);
     draw(table, params);
+    times(params);
   } catch (error) {
     results.hidden = true;
     imr.showError(message, error);
@@ -166,6 +167,36 @@ function download(table) {
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+/** Days to decision for the same selection, grouped as the table where that is a flat grouping. */
+async function times(params) {
+  const section = document.getElementById('times');
+  const by = params.get('by');
+  const p = new URLSearchParams(params);
+  p.set('by', by.includes(',') || ['citation', 'caCitation', 'month'].includes(by) ? 'priority' : by);
+  try {
+    const t = await imr.getJson('/api/stats/time-to-decision', p);
+    const limits = Object.entries(t.deadlines).map(([k, d]) => `${k} ${d} days`).join(', ');
+    const cells = r => [
+      imr.el('td', {}, r.decisions.toLocaleString()),
+      imr.el('td', {}, r.median === null ? '\u2013' : r.median + ' days'),
+      imr.el('td', {}, r.p90 === null ? '\u2013' : r.p90 + ' days'),
+      imr.el('td', {}, r.pastDeadlineShare === null ? '\u2013'
+        : `${imr.percent(r.pastDeadlineShare)} (${r.pastDeadline} of ${r.withDeadline})`),
+      imr.el('td', {}, r.notStated.toLocaleString())];
+    section.replaceChildren(
+      imr.el('h2', {}, 'Time to decision'),
+      imr.el('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Time to decision'}, imr.el('table', {class: 'rates'},
+        imr.el('caption', {}, t.note + ' Deadlines: ' + limits + ' (index-config/deadlines.tsv).'),
+        imr.el('thead', {}, imr.el('tr', {}, ['Group', 'Decisions', 'Median', '90th percentile', 'Past deadline', 'Not stated']
+          .map(h => imr.el('th', {scope: 'col'}, h)))),
+        imr.el('tbody', {},
+          imr.el('tr', {}, imr.el('th', {scope: 'row'}, 'All selected'), ...cells(t.all)),
+          ...t.rows.map(r => imr.el('tr', {}, imr.el('th', {scope: 'row'}, r.key[0]), ...cells(r)))))));
+  } catch (error) {
+    imr.showError(section, error);
+  }
 }
 
 /** The filter sidebar: the same facets as the search page, for the same selection. */

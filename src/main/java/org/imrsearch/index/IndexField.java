@@ -58,6 +58,15 @@ public enum IndexField {
   SEX("sex"),
   /** Keyword: patient age band (e.g. "40-49"). */
   AGE_BAND("age_band"),
+  /**
+   * Keyword: the review's priority (Standard, Expedited), "not stated" when the letter has none.
+   */
+  PRIORITY("priority"),
+  /**
+   * Numeric doc values: days from the application for IMR (or, without it, the date the case was
+   * assigned) to the decision; absent when the letter lacks the dates.
+   */
+  DECISION_DAYS("decision_days"),
   /** Keyword: the letter layout. */
   LAYOUT("layout"),
 

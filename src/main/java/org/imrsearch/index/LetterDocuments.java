@@ -16,6 +16,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -160,6 +161,15 @@ public final class LetterDocuments {
         doc,
         IndexField.AGE_BAND,
         letter.patient().age() == null ? NOT_STATED : ageBand(letter.patient().age()));
+    keywordFacet(
+        doc, IndexField.PRIORITY, letter.priority() == null ? NOT_STATED : letter.priority());
+    LocalDate from =
+        letter.applicationReceived() != null ? letter.applicationReceived() : letter.dateAssigned();
+    if (date != null && from != null && !from.isAfter(date)) {
+      doc.add(
+          new NumericDocValuesField(
+              IndexField.DECISION_DAYS.fieldName(), date.toEpochDay() - from.toEpochDay()));
+    }
     keywordFacet(doc, IndexField.LAYOUT, letter.layout());
   }
 

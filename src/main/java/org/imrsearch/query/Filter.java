@@ -28,6 +28,7 @@ public enum Filter {
   LICENSURE("licensure", IndexField.LICENSURE, "Licensure state"),
   SEX("sex", IndexField.SEX, "Patient sex"),
   AGE("age", IndexField.AGE_BAND, "Patient age"),
+  PRIORITY("priority", IndexField.PRIORITY, "Priority"),
   LAYOUT("layout", IndexField.LAYOUT, "Letter layout");
 
   private final String param;

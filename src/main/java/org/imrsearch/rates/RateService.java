@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.imrsearch.config.Deadlines;
 import org.imrsearch.facets.FacetCounting;
 import org.imrsearch.index.LetterDocuments;
 import org.imrsearch.index.Schema;
@@ -48,8 +49,15 @@ public final class RateService {
   /** What a rates request asks, as a cache key. */
   private record Request(String query, Map<Filter, List<String>> filters, List<Filter> by) {}
 
+  private final Deadlines deadlines;
+
   public RateService(
-      IndexSearchers searchers, QuerySyntax syntax, Duration timeout, ResultCache cache) {
+      IndexSearchers searchers,
+      QuerySyntax syntax,
+      Duration timeout,
+      ResultCache cache,
+      Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.searchers = searchers;
     this.cache = cache;
     this.syntax = syntax;
@@ -115,6 +123,62 @@ public final class RateService {
         .sorted()
         .reduce((x, y) -> x + ", " + y)
         .orElse("");
+  }
+
+  /**
+   * How long the selected decisions took, overall and per value of {@code by} (a flat grouping, or
+   * null for none), with the share past each priority's deadline.
+   */
+  public DecisionTimes times(String query, Map<Filter, List<String>> filters, Filter by)
+      throws IOException {
+    if (by != null && Schema.isHierarchical(by.field())) {
+      throw new BadRequestException(
+          "time to decision groups by one flat grouping (year, priority, guideline, specialty,"
+              + " ...), not by "
+              + by.param());
+    }
+    long start = System.nanoTime();
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher(timeout);
+      Query selection =
+          Filter.drillDown(
+              searchers.facetsConfig(), syntax.parse(query, searcher), snapshot.asIndexed(filters));
+      List<DecisionTimes.Row> all =
+          searcher.search(selection, new DecisionTimesCollector(null, deadlines));
+      List<DecisionTimes.Row> rows =
+          by == null
+              ? List.of()
+              : new ArrayList<>(
+                  searcher.search(
+                      selection, new DecisionTimesCollector(by.field().fieldName(), deadlines)));
+      if (searcher.timedOut()) {
+        throw new TimeLimitException("the times", timeout, "narrow the selection");
+      }
+      DecisionTimes.Row overall =
+          all.isEmpty()
+              ? new DecisionTimes.Row(List.of("all"), 0, 0, null, null, 0, 0, null)
+              : all.get(0);
+      List<DecisionTimes.Row> sorted = new ArrayList<>(rows);
+      if (by == Filter.YEAR) {
+        sorted.sort(
+            Comparator.comparing(
+                    (DecisionTimes.Row r) -> r.key().get(0).equals(LetterDocuments.NOT_STATED))
+                .thenComparing(r -> r.key().get(0)));
+      } else {
+        sorted.sort(
+            Comparator.comparingLong(DecisionTimes.Row::decisions)
+                .reversed()
+                .thenComparing(r -> r.key().get(0)));
+      }
+      return new DecisionTimes(
+          query,
+          by == null ? null : by.param(),
+          DecisionTimes.NOTE,
+          deadlines.all(),
+          overall,
+          sorted,
+          (System.nanoTime() - start) / 1_000_000);
+    }
   }
 
   public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by)

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.imrsearch.config.ConfigSource;
+import org.imrsearch.config.Deadlines;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.query.QuerySyntax;
 import org.imrsearch.rates.RateService;
@@ -40,13 +41,17 @@ public final class SearchServices implements AutoCloseable {
   private final ResultCache cache;
 
   private SearchServices(
-      IndexSearchers searchers, Analyzers analyzers, ObjectMapper mapper, ResultCache cache) {
+      IndexSearchers searchers,
+      Analyzers analyzers,
+      Deadlines deadlines,
+      ObjectMapper mapper,
+      ResultCache cache) {
     this.searchers = searchers;
     this.analyzers = analyzers;
     this.cache = cache;
     QuerySyntax syntax = new QuerySyntax(analyzers.query());
     this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT, cache);
-    this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT, cache);
+    this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT, cache, deadlines);
     this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers, cache);
@@ -75,10 +80,11 @@ public final class SearchServices implements AutoCloseable {
    */
   public static SearchServices open(
       Path index, ConfigSource config, ObjectMapper mapper, int cachedResults) throws IOException {
+    Deadlines deadlines = Deadlines.load(config);
     Analyzers analyzers = Analyzers.load(config);
     try {
       return new SearchServices(
-          IndexSearchers.open(index), analyzers, mapper, new ResultCache(cachedResults));
+          IndexSearchers.open(index), analyzers, deadlines, mapper, new ResultCache(cachedResults));
     } catch (IOException | RuntimeException e) {
       analyzers.close();
       throw e;

@@ -66,6 +66,17 @@ final class ApiController {
                 RequestParams.selection(ctx, "b")));
   }
 
+  void times(Context ctx) throws IOException {
+    String by = RequestParams.text(ctx, "by");
+    ctx.json(
+        services
+            .rates()
+            .times(
+                RequestParams.query(ctx),
+                RequestParams.filters(ctx),
+                by.isBlank() ? null : Filter.parse(by.strip())));
+  }
+
   void health(Context ctx) throws IOException {
     ctx.json(services.health().health());
   }

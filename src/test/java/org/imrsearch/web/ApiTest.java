@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -813,6 +814,58 @@ class ApiTest {
       }
     }
     return c;
+  }
+
+  @Test
+  void timeToDecisionAgainstADirectCountOfTheRecords() throws IOException, InterruptedException {
+    JsonNode times = json("/api/stats/time-to-decision?by=priority");
+    Map<String, List<Long>> days = new TreeMap<>();
+    Map<String, long[]> counts = new TreeMap<>(); // decisions, not stated, with deadline, past it
+    for (Letter l : letters) {
+      LocalDate from = l.applicationReceived() != null ? l.applicationReceived() : l.dateAssigned();
+      String priority = l.priority() == null ? LetterDocuments.NOT_STATED : l.priority();
+      Integer deadline = Map.of("Standard", 30, "Expedited", 3, "Urgent", 3).get(priority);
+      for (Decision d : l.decisions()) {
+        for (String key : List.of("all", priority)) {
+          long[] c = counts.computeIfAbsent(key, k -> new long[4]);
+          c[0]++;
+          if (l.decisionDate() == null || from == null || from.isAfter(l.decisionDate())) {
+            c[1]++;
+            continue;
+          }
+          long took = l.decisionDate().toEpochDay() - from.toEpochDay();
+          days.computeIfAbsent(key, k -> new ArrayList<>()).add(took);
+          if (deadline != null) {
+            c[2]++;
+            c[3] += took > deadline ? 1 : 0;
+          }
+        }
+      }
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    rows.add(times.get("all"));
+    times.get("rows").forEach(rows::add);
+    assertEquals(counts.size(), rows.size(), "all, and one row per priority: " + times);
+    for (JsonNode row : rows) {
+      String key = row.at("/key/0").asText();
+      long[] c = counts.get(key);
+      assertEquals(c[0], row.get("decisions").asLong(), key);
+      assertEquals(c[1], row.get("notStated").asLong(), key);
+      assertEquals(c[2], row.get("withDeadline").asLong(), key);
+      assertEquals(c[3], row.get("pastDeadline").asLong(), key);
+      List<Long> sorted = days.getOrDefault(key, List.of()).stream().sorted().toList();
+      if (sorted.isEmpty()) {
+        assertTrue(row.get("median").isNull(), key);
+      } else {
+        assertEquals(
+            sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1), row.get("median").asLong(), key);
+        assertEquals(
+            sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1), row.get("p90").asLong(), key);
+      }
+    }
+    assertTrue(counts.get("all")[1] > 0, "the fixture has decisions without the dates");
+    assertEquals(30, times.at("/deadlines/standard").asInt());
+    assertEquals(400, get("/api/stats/time-to-decision?by=month").statusCode());
   }
 
   @Test

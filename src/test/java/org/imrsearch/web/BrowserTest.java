@@ -420,5 +420,10 @@ class BrowserTest {
     String text = browser.findElement(By.id("compare")).getText();
     assertTrue(text.matches("(?s).*MTUS against ODG.*95% interval.*p = .*"), text);
     screenshot("rates-compare");
+    browser.get(url("/rates.html?by=year"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("times"), "Median"));
+    assertTrue(browser.findElement(By.id("times")).getText().contains("All selected"));
+    browser.findElement(By.id("times")).getLocation();
+    screenshot("rates-time-to-decision");
   }
 }
