@@ -1,10 +1,14 @@
 package org.imrsearch.config;
 
 import java.text.Normalizer;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,23 +23,40 @@ public final class NameTable {
   /** Names shorter than this must match exactly: a one-letter slip would make another word. */
   private static final int FUZZY_MIN_LENGTH = 8;
 
+  /** A table with no names: every lookup is empty. */
+  public static final NameTable EMPTY = new NameTable(Map.of());
+
   private final Map<String, String> canonicalByKey;
 
   private NameTable(Map<String, String> canonicalByKey) {
-    this.canonicalByKey = Map.copyOf(canonicalByKey);
+    // Insertion order kept: names() lists the table as written.
+    this.canonicalByKey = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalByKey));
   }
 
   /** Reads a table whose rows are {@code canonical <TAB> alias|alias|...}. */
   public static NameTable load(ConfigSource config, String file) {
+    return of(config.table(file, 1), 0);
+  }
+
+  /**
+   * A table of the rows' names: cell {@code nameColumn} is the canonical name, the next cell its
+   * aliases ({@code |} separated).
+   */
+  public static NameTable of(List<TableRow> rows, int nameColumn) {
     Map<String, String> byKey = new LinkedHashMap<>();
-    for (TableRow row : config.table(file, 1)) {
-      String canonical = row.cell(0);
+    for (TableRow row : rows) {
+      String canonical = row.cell(nameColumn);
       put(byKey, row, key(canonical), canonical);
-      for (String alias : row.alternatives(1)) {
+      for (String alias : row.alternatives(nameColumn + 1)) {
         put(byKey, row, key(alias), canonical);
       }
     }
     return new NameTable(byKey);
+  }
+
+  /** The canonical names, in table order. */
+  public Set<String> names() {
+    return new LinkedHashSet<>(canonicalByKey.values());
   }
 
   private static void put(Map<String, String> byKey, TableRow row, String key, String canonical) {
