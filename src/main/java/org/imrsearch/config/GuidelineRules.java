@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * acoem-chapters.tsv} and {@code other-sources.tsv}. A path is only ever made of these tables'
  * canonical names (and the year a letter writes after an MTUS part).
  *
+ * @param mtusParts the MTUS parts, their patterns to match against lower-cased text
  * @param mtusSections the sections of each MTUS part, by canonical part name
  * @param adoptedAcoemChapters the ACOEM 2004 chapters the MTUS adopted, by chapter number
  */
@@ -90,7 +91,8 @@ public record GuidelineRules(
     }
     List<NamedPattern> parts = new ArrayList<>();
     for (TableRow row : config.table("mtus-parts.tsv", 2)) {
-      parts.add(new NamedPattern(pathName(row, 0), row.regex(1)));
+      // Matched against the lower-cased block: several times faster than case-insensitive.
+      parts.add(new NamedPattern(pathName(row, 0), row.lowerCaseRegex(1)));
     }
     Set<String> partNames = new HashSet<>();
     parts.forEach(p -> partNames.add(p.name()));

@@ -1,7 +1,9 @@
 package org.imrsearch.config;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +30,26 @@ public final class NameTable {
 
   private final Map<String, String> canonicalByKey;
 
+  /**
+   * The keys long enough for a slip, by length: a slip changes the length by at most one, so a
+   * fuzzy look-up compares three lengths' keys, not the whole table (the guideline tables are
+   * looked up for every run of words of every block).
+   */
+  private final Map<Integer, List<String>> fuzzyKeysByLength = new HashMap<>();
+
+  private final int longestKey;
+
   private NameTable(Map<String, String> canonicalByKey) {
     // Insertion order kept: names() lists the table as written.
     this.canonicalByKey = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalByKey));
+    int longest = 0;
+    for (String key : this.canonicalByKey.keySet()) {
+      longest = Math.max(longest, key.length());
+      if (key.length() >= FUZZY_MIN_LENGTH) {
+        fuzzyKeysByLength.computeIfAbsent(key.length(), n -> new ArrayList<>()).add(key);
+      }
+    }
+    this.longestKey = longest;
   }
 
   /** Reads a table whose rows are {@code canonical <TAB> alias|alias|...}. */
@@ -52,6 +71,14 @@ public final class NameTable {
       }
     }
     return new NameTable(byKey);
+  }
+
+  /**
+   * The length of the longest key: a text with more letters and digits than this plus one (a slip)
+   * cannot be a name of the table.
+   */
+  public int longestKey() {
+    return longestKey;
   }
 
   /** The canonical names, in table order. */
@@ -80,12 +107,15 @@ public final class NameTable {
       return Optional.empty();
     }
     String best = null;
-    for (Map.Entry<String, String> entry : canonicalByKey.entrySet()) {
-      if (entry.getKey().length() >= FUZZY_MIN_LENGTH && withinOneEdit(key, entry.getKey())) {
-        if (best != null && !best.equals(entry.getValue())) {
-          return Optional.empty(); // ambiguous: better unknown than wrong
+    for (int length = key.length() - 1; length <= key.length() + 1; length++) {
+      for (String candidate : fuzzyKeysByLength.getOrDefault(length, List.of())) {
+        if (withinOneEdit(key, candidate)) {
+          String canonical = canonicalByKey.get(candidate);
+          if (best != null && !best.equals(canonical)) {
+            return Optional.empty(); // ambiguous: better unknown than wrong
+          }
+          best = canonical;
         }
-        best = entry.getValue();
       }
     }
     return Optional.ofNullable(best);
@@ -93,9 +123,47 @@ public final class NameTable {
 
   /** Lower case, accents off, "&" as "and", every run of non-letters as one space. */
   static String key(String text) {
+    if (isAscii(text)) {
+      return asciiKey(text);
+    }
     String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
     return NON_ALPHANUMERIC.matcher(s).replaceAll(" ").strip();
+  }
+
+  /** {@link #key} of ASCII text in one pass: it runs for every run of words a table is tried on. */
+  private static String asciiKey(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (c == '&') {
+        out.append(out.isEmpty() ? "and" : " and");
+        gap = true;
+      } else if (!alphanumeric) {
+        gap = true;
+      } else {
+        if (gap && !out.isEmpty()) {
+          out.append(' ');
+        }
+        out.append(c);
+        gap = false;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean withinOneEdit(String a, String b) {

@@ -104,8 +104,9 @@ final class CitationPaths {
   List<String> mtus(String segment) {
     TreeMap<Integer, NamedPattern> candidates = new TreeMap<>();
     TreeMap<Integer, Integer> ends = new TreeMap<>();
+    String lower = Prose.asciiLowerCase(segment);
     for (NamedPattern part : rules.mtusParts()) {
-      Matcher m = part.pattern().matcher(segment);
+      Matcher m = part.pattern().matcher(lower);
       while (m.find()) {
         if (!candidates.containsKey(m.start()) || ends.get(m.start()) < m.end()) {
           candidates.put(m.start(), part);

@@ -42,6 +42,7 @@ final class NameRuns {
    */
   static List<Found> find(String text, List<NameTable> tables, TiePreference preference) {
     List<int[]> pieces = pieces(text);
+    int[] letters = letterCounts(text);
     List<Found> out = new ArrayList<>();
     int previous = -1;
     for (int i = 0; i < pieces.size(); ) {
@@ -49,10 +50,14 @@ final class NameRuns {
       int bestEnd = -1;
       int bestLength = 0;
       for (int t : preference.order(previous, tables.size())) {
+        int longest = tables.get(t).longestKey() + 1;
         for (int j = Math.min(pieces.size() - 1, i + MAX_PIECES - 1); j >= i; j--) {
           int length = pieces.get(j)[1] - pieces.get(i)[0];
           if (length <= bestLength) {
             break;
+          }
+          if (letters[pieces.get(j)[1]] - letters[pieces.get(i)[0]] > longest) {
+            continue; // more letters than any name of the table has
           }
           Optional<String> name =
               tables.get(t).lookup(text.substring(pieces.get(i)[0], pieces.get(j)[1]));
@@ -93,6 +98,15 @@ final class NameRuns {
       }
     }
     return null;
+  }
+
+  /** For each offset, the letters and digits of {@code text} before it. */
+  private static int[] letterCounts(String text) {
+    int[] out = new int[text.length() + 1];
+    for (int i = 0; i < text.length(); i++) {
+      out[i + 1] = out[i] + (Character.isLetterOrDigit(text.charAt(i)) ? 1 : 0);
+    }
+    return out;
   }
 
   /** The {start, end} of each piece of {@code text} between separators. */

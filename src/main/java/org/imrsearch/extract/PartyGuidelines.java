@@ -1,6 +1,7 @@
 package org.imrsearch.extract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imrsearch.model.Guideline;
@@ -68,9 +69,13 @@ final class PartyGuidelines {
   /** Appends each sentence run of {@code text} to its subject's block, the start to the label's. */
   private static void split(
       String text, StringBuilder labels, StringBuilder ca, StringBuilder reviewer) {
+    StringBuilder current = labels;
+    if (!namesAParty(text)) {
+      current.append(text).append('\n');
+      return;
+    }
     Matcher m = PARTY.matcher(text);
     int from = 0;
-    StringBuilder current = labels;
     while (m.find()) {
       current.append(text, from, m.start()).append('\n');
       current = m.group(1) != null ? ca : reviewer;
@@ -79,9 +84,21 @@ final class PartyGuidelines {
     current.append(text, from, text.length()).append('\n');
   }
 
+  /**
+   * False when {@link #PARTY} cannot match: most blocks name no party, and it is tried at each
+   * character.
+   */
+  private static boolean namesAParty(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("review") || lower.contains("administrator") || lower.contains("ur");
+  }
+
   private Guideline reviewer(String text, Guideline claims) {
     Matcher relevant = RELEVANT.matcher(text);
-    if (!relevant.find()) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean mayFind =
+        lower.contains("relevant") || lower.contains("appropriate") || lower.contains("applicable");
+    if (!mayFind || !relevant.find()) {
       return parser.parse(text);
     }
     boolean adopted = relevant.group(1) == null;
