@@ -71,7 +71,23 @@ final class GuidelineParser {
         classify(cited ? segment.substring(nonMtus.end()) : segment, cited, sources, citations);
       }
     }
-    return new Guideline(text, List.copyOf(sources), List.copyOf(citations));
+    return new Guideline(text, List.copyOf(sources), mostSpecific(citations));
+  }
+
+  /**
+   * The paths without those another path of the block extends: "The MTUS specifically sets out ..."
+   * beside "MTUS/Chronic Pain Medical Treatment 2009/Epidural steroid injections (ESIs)" adds
+   * nothing.
+   */
+  private static List<String> mostSpecific(Set<String> citations) {
+    List<String> out = new ArrayList<>();
+    for (String path : citations) {
+      String prefix = path + "/";
+      if (citations.stream().noneMatch(other -> other.startsWith(prefix))) {
+        out.add(path);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -230,4 +230,19 @@ class CitationPathsTest {
                 + " Physical Therapy, Physical therapy. Official Disability Guidelines (ODG)"
                 + " Physical Therapy Guidelines. ODG Physical Therapy Guidelines."));
   }
+
+  @Test
+  void aBareMentionBesideAMoreSpecificCitationAddsNoPath() {
+    // professional-review-1: the reviewer explains why the MTUS applies.
+    assertEquals(
+        List.of(
+            "MTUS/Chronic Pain Medical Treatment 2009/Epidural steroid injections (ESIs)",
+            "ODG/Low Back/Epidural steroid injections (ESIs)"),
+        citations(
+            "California MTUS Chronic Pain Medical Treatment Guidelines (2009), page 46, Epidural\n"
+                + "steroid injections (ESIs). The MTUS specifically sets out the criteria for the"
+                + " use of epidural steroid injections. Official Disability Guidelines (ODG), Low"
+                + " Back Chapter (updated 05/2013), Epidural steroid injections (ESIs),"
+                + " therapeutic, was also consulted."));
+  }
 }
