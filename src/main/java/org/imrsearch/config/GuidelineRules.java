@@ -1,12 +1,14 @@
 package org.imrsearch.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +59,8 @@ public record GuidelineRules(
     weakOther = List.copyOf(weakOther);
     mtusParts = List.copyOf(mtusParts);
     mtusSections = Map.copyOf(mtusSections);
-    adoptedAcoemChapters = Map.copyOf(adoptedAcoemChapters);
+    // In chapter order: a block naming several adopted chapters lists them as the book does.
+    adoptedAcoemChapters = Collections.unmodifiableMap(new TreeMap<>(adoptedAcoemChapters));
     otherSources = List.copyOf(otherSources);
   }
 

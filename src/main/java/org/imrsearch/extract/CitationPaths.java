@@ -6,9 +6,11 @@ import static org.imrsearch.config.GuidelineRules.ODG;
 import static org.imrsearch.config.GuidelineRules.OTHER;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -150,7 +152,11 @@ final class CitationPaths {
     return out.isEmpty() ? List.of(MTUS) : List.copyOf(out);
   }
 
-  /** "MTUS ACOEM Chapter 8": the MTUS part (and section) the chapter number stands for. */
+  /**
+   * "MTUS ACOEM Chapter 8": the MTUS part (and section) the chapter number stands for; without a
+   * number, an adopted chapter the MTUS keeps as a section ("ACOEM Practice Guidelines, 2nd Edition
+   * (2004), Independent Medical Examinations and Consultations").
+   */
   private void adoptedChapter(String segment, Set<String> out) {
     Matcher m = ACOEM_CHAPTER_NUMBER.matcher(segment);
     while (m.find()) {
@@ -162,6 +168,19 @@ final class CitationPaths {
         }
         sections.addAll(sections(segment.substring(m.end()), rules.sectionsOf(chapter.part())));
         addSections(out, MTUS + "/" + chapter.part() + " " + chapter.year(), sections);
+      }
+    }
+    if (out.isEmpty()) {
+      String withoutAcoem = ACOEM_NAME.matcher(segment).replaceAll(",");
+      Map<String, List<String>> named = new HashMap<>();
+      for (AdoptedChapter chapter : rules.adoptedAcoemChapters().values()) {
+        if (chapter.section() != null
+            && named
+                .computeIfAbsent(
+                    chapter.part(), part -> sections(withoutAcoem, rules.sectionsOf(part)))
+                .contains(chapter.section())) {
+          out.add(MTUS + "/" + chapter.part() + " " + chapter.year() + "/" + chapter.section());
+        }
       }
     }
   }

@@ -195,6 +195,11 @@ class CitationPathsTest {
     assertEquals(
         List.of("MTUS/General Approaches 2004/Independent Medical Examinations and Consultations"),
         citations("CA MTUS/ACOEM Chapter 7, page 127."));
+    assertEquals(
+        List.of("MTUS/General Approaches 2004/Independent Medical Examinations and Consultations"),
+        citations(
+            "ACOEM Practice Guidelines, 2nd Edition (2004), Independent Medical Examinations and\n"
+                + "Consultations, page 127."));
   }
 
   @Test
