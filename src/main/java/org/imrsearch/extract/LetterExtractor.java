@@ -87,7 +87,7 @@ public final class LetterExtractor {
 
   public LetterExtractor(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
-    GuidelineParser guidelines = new GuidelineParser(vocabulary.guidelines());
+    PartyGuidelines guidelines = new PartyGuidelines(new GuidelineParser(vocabulary.guidelines()));
     this.reviewers = new ReviewerExtractor(vocabulary);
     this.modern = new ModernDecisionExtractor(guidelines);
     this.numbered = new NumberedDecisionExtractor(guidelines);

@@ -44,9 +44,9 @@ final class ModernDecisionExtractor {
   /** An item paragraph longer than this has lost its blank-line boundary. */
   private static final int MAX_ITEM_LINES = 8;
 
-  private final GuidelineParser guidelines;
+  private final PartyGuidelines guidelines;
 
-  ModernDecisionExtractor(GuidelineParser guidelines) {
+  ModernDecisionExtractor(PartyGuidelines guidelines) {
     this.guidelines = guidelines;
   }
 
@@ -155,8 +155,10 @@ final class ModernDecisionExtractor {
       warnings.add("an " + outcome.label() + " decision has no item text");
       item = "(item not stated)";
     }
-    Guideline ca = guidelines.parse(labelled(body, CA_LABEL));
-    Guideline reviewer = guidelines.parse(labelled(body, REVIEWER_LABEL));
+    PartyGuidelines.Pair parties =
+        guidelines.read(labelled(body, CA_LABEL), labelled(body, REVIEWER_LABEL));
+    Guideline ca = parties.claimsAdministrator();
+    Guideline reviewer = parties.reviewer();
     MatchResult r = RATIONALE_LABEL.find(body);
     String rationale;
     if (r != null) {

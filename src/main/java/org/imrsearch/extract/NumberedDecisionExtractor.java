@@ -42,9 +42,9 @@ final class NumberedDecisionExtractor {
               + "rights|APPEAL\\s+INFORMATION|"
               + "/\\w{2,4}$)");
 
-  private final GuidelineParser guidelines;
+  private final PartyGuidelines guidelines;
 
-  NumberedDecisionExtractor(GuidelineParser guidelines) {
+  NumberedDecisionExtractor(PartyGuidelines guidelines) {
     this.guidelines = guidelines;
   }
 
@@ -122,10 +122,11 @@ final class NumberedDecisionExtractor {
         String body = text.substring(gl[1], end);
         (CLAIMS_ADMINISTRATOR.matcher(labelText).find() ? ca : reviewer).append(body).append('\n');
       }
+      PartyGuidelines.Pair parties = guidelines.read(ca.toString(), reviewer.toString());
       out.add(
           new Details(
-              guidelines.parse(ca.toString()),
-              guidelines.parse(reviewer.toString()),
+              parties.claimsAdministrator(),
+              parties.reviewer(),
               Prose.join(text.substring(label[1], rationaleEnd))));
       groupStart = rationaleEnd;
     }

@@ -31,9 +31,9 @@ final class ProfessionalReviewExtractor {
       Pattern.compile("\\n\\s*(?=\\d{1,2}\\s*[.)]\\s)|\\n\\s*\\n|;\\s*");
   private static final Pattern NUMBERED_PART = Pattern.compile("(?m)^\\s*(\\d{1,2})\\s*[.)]\\s+");
 
-  private final GuidelineParser guidelines;
+  private final PartyGuidelines guidelines;
 
-  ProfessionalReviewExtractor(GuidelineParser guidelines) {
+  ProfessionalReviewExtractor(PartyGuidelines guidelines) {
     this.guidelines = guidelines;
   }
 
@@ -45,7 +45,8 @@ final class ProfessionalReviewExtractor {
         items.add(item);
       }
     }
-    Guideline reviewer = guidelines.parse(Sections.after(text, GUIDELINES, NEXT_HEADING));
+    Guideline reviewer =
+        guidelines.read("", Sections.after(text, GUIDELINES, NEXT_HEADING)).reviewer();
     String rationale = Sections.after(text, RATIONALE, NEXT_HEADING);
     List<String> parts = numberedParts(rationale);
     List<Decision> out = new ArrayList<>();

@@ -132,6 +132,23 @@ class ExpectedLettersTest {
                   strings(e.get("reviewerSources")),
                   d.reviewerGuideline().sources(),
                   at + " reviewer sources"));
+      // Citation paths are checked where a file lists them (read from the blocks as written).
+      if (e.has("claimsAdministratorCitations")) {
+        checks.add(
+            () ->
+                assertEquals(
+                    strings(e.get("claimsAdministratorCitations")),
+                    d.claimsAdministratorGuideline().citations(),
+                    at + " claims administrator citations"));
+      }
+      if (e.has("reviewerCitations")) {
+        checks.add(
+            () ->
+                assertEquals(
+                    strings(e.get("reviewerCitations")),
+                    d.reviewerGuideline().citations(),
+                    at + " reviewer citations"));
+      }
       checks.add(
           () ->
               assertStartsWith(
