@@ -51,7 +51,8 @@ async function run() {
       licensure: ' A decision whose reviewer is licensed in two states counts in both rows.',
       citation: ' A decision citing two parts counts in both rows.',
     };
-    document.getElementById('note').textContent = table.note + table.by.map(name => also[name] || '').join('');
+    document.getElementById('note').textContent = table.note + table.by.map(name => also[name] || '').join('') +
+      (table.shiftRule ? ' Red triangles mark shifts: ' + table.shiftRule : '');
     renderRows(table, params);
     draw(table, params);
     times(params);
@@ -226,7 +227,81 @@ function axisMax(rows, baseline) {
   return Math.min(1, Math.ceil(high * 1.1 * 20) / 20 || 0.05);
 }
 
+const TIME = ['year', 'month'];
+
+/** A time grouping draws a line with its interval as a band, and the volume beneath. */
 function draw(table, params) {
+  if (table.by.some(b => TIME.includes(b))) {
+    drawTrend(table, params);
+    return;
+  }
+  drawBars(table, params);
+}
+
+function drawTrend(table, params) {
+  document.getElementById('chart-legend').textContent = table.by.length === 1
+    ? 'Line: overturn rate per period; band: its 95% interval; red triangles: shifts (see the note under the'
+      + ' table); bars beneath: decisions per period. Undated decisions are a row of the table, not a point.'
+    : 'One line per group (the 8 largest; the rest are in the table); red triangles: shifts; bars beneath:'
+      + ' decisions per period.';
+  const element = document.getElementById('chart');
+  if (typeof echarts === 'undefined') {
+    element.textContent = 'The chart library did not load.';
+    return;
+  }
+  chart = chart || echarts.init(element);
+  const timeAt = table.by.findIndex(b => TIME.includes(b));
+  const dated = table.rows.filter(r => r.key[timeAt] !== 'not stated');
+  const periods = [...new Set(dated.map(r => r.key[timeAt]))].sort();
+  // One line per group of the other grouping (the 8 largest), or one line for a one-way table.
+  const groups = new Map();
+  for (const r of dated) {
+    const group = table.by.length === 1 ? 'all selected' : r.key[1 - timeAt];
+    if (!groups.has(group)) groups.set(group, {decisions: 0, byPeriod: new Map()});
+    const g = groups.get(group);
+    g.decisions += r.decisions;
+    g.byPeriod.set(r.key[timeAt], r);
+  }
+  const shown = [...groups.entries()].sort((a, b) => b[1].decisions - a[1].decisions).slice(0, 8);
+  const series = [];
+  for (const [name, g] of shown) {
+    const at = p => g.byPeriod.get(p);
+    if (shown.length === 1) {
+      series.push({type: 'line', name: 'low', data: periods.map(p => at(p) ? at(p).ciLow : null), stack: 'band',
+        symbol: 'none', lineStyle: {opacity: 0}, silent: true, tooltip: {show: false}, xAxisIndex: 0, yAxisIndex: 0});
+      series.push({type: 'line', name: '95% interval', data: periods.map(p => at(p) ? at(p).ciHigh - at(p).ciLow : null),
+        stack: 'band', symbol: 'none', lineStyle: {opacity: 0}, areaStyle: {color: '#c9d6e3'}, silent: true,
+        tooltip: {show: false}, xAxisIndex: 0, yAxisIndex: 0});
+    }
+    series.push({type: 'line', name, connectNulls: false, xAxisIndex: 0, yAxisIndex: 0,
+      data: periods.map(p => at(p) ? {value: at(p).rate,
+        symbol: at(p).shift ? 'triangle' : 'circle', symbolSize: at(p).shift ? 12 : 5,
+        itemStyle: at(p).shift ? {color: '#a40e26'} : undefined} : null)});
+  }
+  series.push({type: 'bar', name: 'decisions', xAxisIndex: 1, yAxisIndex: 1, itemStyle: {color: '#9fb3c8'},
+    data: periods.map(p => dated.filter(r => r.key[timeAt] === p).reduce((n, r) => n + (table.by.length === 1 ? r.decisions : 0), 0)
+      || shown.reduce((n, [, g]) => n + (g.byPeriod.get(p) ? g.byPeriod.get(p).decisions : 0), 0))});
+  chart.setOption({
+    animation: false,
+    legend: {show: shown.length > 1, top: 0, type: 'scroll'},
+    tooltip: {trigger: 'axis', valueFormatter: v => (v === null || v === undefined) ? '\u2013'
+      : (v <= 1 ? imr.percent(v) : v.toLocaleString())},
+    grid: [{left: 48, right: 16, top: shown.length > 1 ? 36 : 16, height: '58%'},
+      {left: 48, right: 16, bottom: 24, height: '18%'}],
+    xAxis: [{type: 'category', data: periods, gridIndex: 0, axisLabel: {show: false}},
+      {type: 'category', data: periods, gridIndex: 1}],
+    yAxis: [{type: 'value', gridIndex: 0, min: 0, axisLabel: {formatter: v => Math.round(v * 1000) / 10 + '%'}},
+      {type: 'value', gridIndex: 1, name: 'decisions', nameTextStyle: {fontSize: 10}, splitNumber: 2}],
+    series,
+  }, true);
+  element.style.height = '360px';
+  chart.resize();
+  chart.off('click');
+}
+
+function drawBars(table, params) {
+  document.getElementById('chart-legend').textContent = 'Bars: overturn rate; whiskers: 95% interval; dashed'
+    + ' line: rate of all selected decisions; pale bars: groups under 30 decisions (small: their rate says little).';
   const rows = table.rows.slice(0, 40);
   const element = document.getElementById('chart');
   if (typeof echarts === 'undefined') {

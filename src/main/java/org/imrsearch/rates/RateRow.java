@@ -12,6 +12,9 @@ import java.util.List;
  *     exact test for small cells, chi-square otherwise: {@link Proportions}); null for the baseline
  * @param pAdjusted {@code p} adjusted for the number of rows (Benjamini-Hochberg); null for the
  *     baseline
+ * @param shift for a period of a time grouping: "up" or "down" when its rate lies outside the 95%
+ *     interval of the rate of the twelve months before it (pooled), null otherwise (see {@link
+ *     RateTable#SHIFT_RULE})
  */
 public record RateRow(
     List<String> key,
@@ -22,7 +25,8 @@ public record RateRow(
     double ciHigh,
     boolean small,
     Double p,
-    Double pAdjusted) {
+    Double pAdjusted,
+    String shift) {
   /** Below this many decisions an interval is wide enough that rates mislead on their own. */
   public static final long SMALL = 30;
 
@@ -34,7 +38,7 @@ public record RateRow(
 
   public static RateRow of(List<String> key, long decisions, long overturned) {
     if (decisions == 0) {
-      return new RateRow(key, 0, 0, 0, 0, 0, true, null, null);
+      return new RateRow(key, 0, 0, 0, 0, 0, true, null, null, null);
     }
     double n = decisions;
     double p = overturned / n;
@@ -50,11 +54,17 @@ public record RateRow(
         Math.min(1, center + half),
         decisions < SMALL,
         null,
+        null,
         null);
   }
 
   /** This row with its test against the rest of the selection. */
   RateRow withP(double p, double pAdjusted) {
-    return new RateRow(key, decisions, overturned, rate, ciLow, ciHigh, small, p, pAdjusted);
+    return new RateRow(key, decisions, overturned, rate, ciLow, ciHigh, small, p, pAdjusted, shift);
+  }
+
+  /** This row flagged as a shift ("up", "down") against the year before it. */
+  RateRow withShift(String shift) {
+    return new RateRow(key, decisions, overturned, rate, ciLow, ciHigh, small, p, pAdjusted, shift);
   }
 }

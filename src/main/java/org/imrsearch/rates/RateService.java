@@ -255,16 +255,68 @@ public final class RateService {
     }
     List<RateRow> tested = tested(baseline, rows);
     tested.sort(order(by));
+    if (by.size() == 1 && (by.get(0) == Filter.YEAR || by.get(0) == Filter.MONTH)) {
+      tested = shifts(tested, by.get(0) == Filter.MONTH ? 12 : 1);
+    }
     long took = (System.nanoTime() - start) / 1_000_000;
     return new RateTable(
         queryText,
         by.stream().map(Filter::param).toList(),
         "decisions",
         RateTable.NOTE,
+        by.size() == 1 && (by.get(0) == Filter.YEAR || by.get(0) == Filter.MONTH)
+            ? RateTable.SHIFT_RULE
+            : null,
         baseline,
         tested,
         took,
         false);
+  }
+
+  /**
+   * Rows of periods in time order, each flagged where its rate leaves the interval of the {@code
+   * window} periods before it, pooled ({@link RateTable#SHIFT_RULE}). Periods are "yyyy" or
+   * "yyyy/mm"; "not stated" is never flagged.
+   */
+  static List<RateRow> shifts(List<RateRow> inOrder, int window) {
+    List<RateRow> out = new ArrayList<>(inOrder.size());
+    for (RateRow row : inOrder) {
+      String period = row.key().get(0);
+      if (period.equals(LetterDocuments.NOT_STATED) || row.small()) {
+        out.add(row);
+        continue;
+      }
+      int index = periodIndex(period);
+      long n = 0;
+      long o = 0;
+      for (RateRow before : inOrder) {
+        String p = before.key().get(0);
+        if (p.equals(LetterDocuments.NOT_STATED)) {
+          continue;
+        }
+        int i = periodIndex(p);
+        if (i < index && i >= index - window) {
+          n += before.decisions();
+          o += before.overturned();
+        }
+      }
+      if (n == 0) {
+        out.add(row);
+        continue;
+      }
+      RateRow previous = RateRow.of(List.of("previous"), n, o);
+      String shift =
+          row.rate() > previous.ciHigh() ? "up" : row.rate() < previous.ciLow() ? "down" : null;
+      out.add(shift == null ? row : row.withShift(shift));
+    }
+    return out;
+  }
+
+  /** A period as a number that counts months (yyyy/mm) or years (yyyy). */
+  private static int periodIndex(String period) {
+    String[] parts = period.split("/");
+    int year = Integer.parseInt(parts[0]);
+    return parts.length == 1 ? year : year * 12 + Integer.parseInt(parts[1]) - 1;
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param by the groupings ("guideline", or "guideline", "year" for a two-way table)
  * @param counts always "decisions": one letter with three items counts three times
+ * @param shiftRule for a time grouping, the rule by which its rows are flagged as shifts; null
+ *     otherwise
  * @param took milliseconds spent in the service
  * @param cached whether the table came from the cache of recent results
  */
@@ -16,6 +18,7 @@ public record RateTable(
     List<String> by,
     String counts,
     String note,
+    String shiftRule,
     RateRow baseline,
     List<RateRow> rows,
     long took,
@@ -27,12 +30,19 @@ public record RateTable(
           + RateRow.SMALL
           + " decisions are flagged small.";
 
+  /** How a period of a time grouping is flagged as a shift; the pages show it as written. */
+  public static final String SHIFT_RULE =
+      "A period is flagged when it has at least "
+          + RateRow.SMALL
+          + " decisions and its rate lies outside the 95% Wilson interval of the rate of the twelve"
+          + " months before it, pooled (the year before, for years).";
+
   public RateTable {
     by = List.copyOf(by);
     rows = List.copyOf(rows);
   }
 
   RateTable fromCache(long tookMillis) {
-    return new RateTable(query, by, counts, note, baseline, rows, tookMillis, true);
+    return new RateTable(query, by, counts, note, shiftRule, baseline, rows, tookMillis, true);
   }
 }

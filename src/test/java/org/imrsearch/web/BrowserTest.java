@@ -420,6 +420,13 @@ class BrowserTest {
     String text = browser.findElement(By.id("compare")).getText();
     assertTrue(text.matches("(?s).*MTUS against ODG.*95% interval.*p = .*"), text);
     screenshot("rates-compare");
+    browser.get(url("/rates.html?by=month"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("note"), "shift"));
+    screenshot("rates-trend-by-month");
+    browser.get(url("/rates.html?by=guideline,month"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr")));
+    screenshot("rates-trend-by-guideline-and-month");
     browser.get(url("/rates.html?by=year"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("times"), "Median"));
     assertTrue(browser.findElement(By.id("times")).getText().contains("All selected"));
