@@ -190,6 +190,38 @@ const imr = {
     rerun();
   },
 
+  /**
+   * A folded panel of the words and phrases most distinctive of overturned decisions in the current
+   * selection; read from the API only when opened (it reads a sample of rationales).
+   */
+  distinctivePanel(container, params) {
+    const list = imr.el('ol', {class: 'distinctive-terms'});
+    const about = imr.el('p', {class: 'muted'});
+    const details = imr.el('details', {class: 'distinctive'},
+      imr.el('summary', {}, 'What reviewers write when they overturn'), about, list);
+    details.addEventListener('toggle', async () => {
+      if (!details.open || list.childElementCount > 0) return;
+      const p = new URLSearchParams(params);
+      ['page', 'size', 'sort', 'after', 'by'].forEach(k => p.delete(k));
+      try {
+        const d = await imr.getJson('/api/stats/distinctive', p);
+        about.textContent = `Words and phrases of the rationales most over-represented in ${d.foreground.toLocaleString()} ` +
+          `overturned decisions against ${d.background.toLocaleString()} upheld ones (Dunning's log-likelihood G2)` +
+          (d.sampled ? `, read from a sample of the ${d.selected.toLocaleString()} selected decisions.` : '.');
+        list.replaceChildren(...d.terms.slice(0, 20).map(t => {
+          const search = new URLSearchParams(p);
+          search.set('q', t.words > 1 ? '"' + t.text + '"' : t.text);
+          return imr.el('li', {}, imr.el('a', {href: '/?' + search.toString()}, t.text),
+            imr.el('span', {class: 'muted'}, ` ${t.foreground} overturned, ${t.background} upheld`));
+        }));
+        if (d.terms.length === 0) list.append(imr.el('li', {class: 'muted'}, 'Too few overturned decisions to tell.'));
+      } catch (error) {
+        imr.showError(about, error);
+      }
+    });
+    container.replaceChildren(details);
+  },
+
   showError(container, error) {
     container.replaceChildren(imr.el('p', {class: 'error', role: 'alert'}, error.message || String(error)));
   },

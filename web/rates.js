@@ -56,6 +56,7 @@ async function run() {
     renderRows(table, params);
     draw(table, params);
     times(params);
+    imr.distinctivePanel(document.getElementById('distinctive'), params);
   } catch (error) {
     results.hidden = true;
     imr.showError(message, error);

@@ -47,6 +47,7 @@ async function run() {
     renderHits(result, params);
     renderFacetsOrNothing(result, params);
     renderLinks(params);
+    imr.distinctivePanel(document.getElementById('distinctive'), params);
     renderPager(result, params);
   } catch (error) {
     document.getElementById('summary').textContent = '';

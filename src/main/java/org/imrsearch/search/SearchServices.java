@@ -11,6 +11,7 @@ import org.imrsearch.config.ConfigSource;
 import org.imrsearch.config.Deadlines;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.rates.DistinctiveService;
 import org.imrsearch.rates.RateService;
 
 /**
@@ -35,6 +36,7 @@ public final class SearchServices implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final SearchService search;
   private final RateService rates;
+  private final DistinctiveService distinctive;
   private final LetterService letters;
   private final ExportService export;
   private final HealthService health;
@@ -52,6 +54,7 @@ public final class SearchServices implements AutoCloseable {
     QuerySyntax syntax = new QuerySyntax(analyzers.query());
     this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT, cache);
     this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT, cache, deadlines);
+    this.distinctive = new DistinctiveService(searchers, syntax, QUERY_TIMEOUT);
     this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers, cache);
@@ -106,6 +109,10 @@ public final class SearchServices implements AutoCloseable {
 
   public RateService rates() {
     return rates;
+  }
+
+  public DistinctiveService distinctive() {
+    return distinctive;
   }
 
   public LetterService letters() {

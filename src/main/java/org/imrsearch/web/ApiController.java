@@ -77,6 +77,16 @@ final class ApiController {
                 by.isBlank() ? null : Filter.parse(by.strip())));
   }
 
+  void distinctive(Context ctx) throws IOException {
+    ctx.json(
+        services
+            .distinctive()
+            .distinctive(
+                RequestParams.query(ctx),
+                RequestParams.filters(ctx),
+                RequestParams.text(ctx, "against")));
+  }
+
   void health(Context ctx) throws IOException {
     ctx.json(services.health().health());
   }

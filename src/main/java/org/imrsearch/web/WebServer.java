@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/stats/overturn-rates", api::overturnRates);
               config.routes.get("/api/stats/compare", api::compare);
               config.routes.get("/api/stats/time-to-decision", api::times);
+              config.routes.get("/api/stats/distinctive", api::distinctive);
               config.routes.get("/api/health", api::health);
               config.routes.get("/api/export", api::export);
               // The services' own error types, each to its status, their message for the asker;

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -866,6 +867,44 @@ class ApiTest {
     assertTrue(counts.get("all")[1] > 0, "the fixture has decisions without the dates");
     assertEquals(30, times.at("/deadlines/standard").asInt());
     assertEquals(400, get("/api/stats/time-to-decision?by=month").statusCode());
+  }
+
+  @Test
+  void distinctiveWordsOfOverturnedRationalesAgainstADirectCount()
+      throws IOException, InterruptedException {
+    JsonNode d = json("/api/stats/distinctive");
+    assertEquals("log-likelihood G2", d.get("score").asText());
+    assertFalse(d.get("sampled").asBoolean(), "fewer decisions than the sample: all are read");
+    long overturned = decisions().stream().filter(x -> x.outcome() == Outcome.OVERTURNED).count();
+    assertEquals(overturned, d.get("foreground").asLong());
+    assertEquals(decisions().size() - overturned, d.get("background").asLong());
+    int checked = 0;
+    for (JsonNode t : d.get("terms")) {
+      if (t.get("words").asInt() != 1) {
+        continue;
+      }
+      String word = t.get("text").asText();
+      long fore = 0;
+      long back = 0;
+      for (Decision x : decisions()) {
+        boolean has = Arrays.asList(x.rationale().toLowerCase().split("[^a-z]+")).contains(word);
+        if (has && x.outcome() == Outcome.OVERTURNED) {
+          fore++;
+        } else if (has) {
+          back++;
+        }
+      }
+      assertEquals(fore, t.get("foreground").asLong(), word);
+      assertEquals(back, t.get("background").asLong(), word);
+      assertTrue(
+          (double) fore / overturned > (double) back / (decisions().size() - overturned), word);
+      checked++;
+    }
+    assertTrue(checked > 0, "some single words among the terms: " + d.get("terms"));
+    JsonNode all = json("/api/stats/distinctive?against=all&q=acupuncture");
+    assertEquals("all", all.get("against").asText());
+    assertTrue(all.get("terms").size() > 0);
+    assertEquals(400, get("/api/stats/distinctive?against=nothing").statusCode());
   }
 
   @Test

@@ -420,6 +420,16 @@ class BrowserTest {
     String text = browser.findElement(By.id("compare")).getText();
     assertTrue(text.matches("(?s).*MTUS against ODG.*95% interval.*p = .*"), text);
     screenshot("rates-compare");
+    browser.findElement(By.cssSelector("#distinctive summary")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#distinctive .distinctive-terms a")));
+    assertTrue(
+        browser
+            .findElement(By.cssSelector("#distinctive .distinctive-terms a"))
+            .getAttribute("href")
+            .contains("q="));
+    screenshot("rates-distinctive");
     browser.get(url("/rates.html?by=month"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("note"), "shift"));

@@ -1,0 +1,269 @@
+package org.imrsearch.rates;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.imrsearch.index.IndexField;
+import org.imrsearch.index.StoredText;
+import org.imrsearch.model.Outcome;
+import org.imrsearch.query.BadRequestException;
+import org.imrsearch.query.Filter;
+import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.search.IndexSearchers;
+import org.imrsearch.search.TimeLimitException;
+
+/**
+ * Finds the distinctive words and two- and three-word phrases of the rationales of a selection:
+ * each counted once per decision, ranked by Dunning's log-likelihood (G2) of being more frequent in
+ * the foreground than in the background. Stop words and the letters' fixed formulas never start or
+ * end a phrase. A selection larger than {@link #SAMPLE} decisions is read through a sample: its
+ * best-ranked hits for a query, its first decisions otherwise; the answer says so.
+ */
+public final class DistinctiveService {
+  /** Decisions read from a selection at most (and from the whole index, for {@code all}). */
+  public static final int SAMPLE = 2000;
+
+  /** A term must be in this many foreground decisions to count. */
+  private static final int MIN_FOREGROUND = 3;
+
+  private static final int TERMS = 40;
+
+  /** Words too common in every letter to say anything, beyond English stop words. */
+  private static final Set<String> BOILERPLATE =
+      Set.of(
+          "patient",
+          "injured",
+          "worker",
+          "request",
+          "requested",
+          "guidelines",
+          "guideline",
+          "mtus",
+          "odg",
+          "acoem",
+          "ca",
+          "records",
+          "documentation",
+          "provided",
+          "review",
+          "medical",
+          "treatment",
+          "therefore",
+          "also",
+          "per",
+          "noted",
+          "would",
+          "may",
+          "within",
+          "non",
+          "mg",
+          "date",
+          "dated");
+
+  private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  private final IndexSearchers searchers;
+  private final QuerySyntax syntax;
+  private final Duration timeout;
+
+  public DistinctiveService(IndexSearchers searchers, QuerySyntax syntax, Duration timeout) {
+    this.searchers = searchers;
+    this.syntax = syntax;
+    this.timeout = timeout;
+  }
+
+  /** {@code against}: "outcome" (overturned against upheld) or "all" (selection against index). */
+  public Distinctive distinctive(String query, Map<Filter, List<String>> filters, String against)
+      throws IOException {
+    boolean byOutcome = against == null || against.isBlank() || against.equals("outcome");
+    if (!byOutcome && !against.equals("all")) {
+      throw new BadRequestException("against is 'outcome' or 'all', not '" + against + "'");
+    }
+    long start = System.nanoTime();
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher(timeout);
+      Query selection =
+          Filter.drillDown(
+              searchers.facetsConfig(), syntax.parse(query, searcher), snapshot.asIndexed(filters));
+      TopDocs top =
+          query == null || query.isBlank()
+              ? searcher.search(selection, SAMPLE, Sort.INDEXORDER)
+              : searcher.search(selection, SAMPLE);
+      long selected = searcher.count(selection);
+      StoredFields stored = searcher.storedFields();
+      Set<String> fields =
+          Set.of(IndexField.RATIONALE_SOURCE.fieldName(), IndexField.OUTCOME.fieldName());
+      Counts fore = new Counts();
+      Counts back = new Counts();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc, fields);
+        boolean overturned =
+            Outcome.OVERTURNED.label().equals(d.get(IndexField.OUTCOME.fieldName()));
+        (byOutcome && !overturned ? back : fore).add(StoredText.rationale(d));
+      }
+      if (!byOutcome) {
+        // The background: decisions spread evenly over the whole index.
+        long decisions = searcher.count(QuerySyntax.decisions());
+        int step = (int) Math.max(1, decisions / SAMPLE);
+        for (int doc : searcher.search(QuerySyntax.decisions(), new EveryNth(step))) {
+          back.add(StoredText.rationale(stored.document(doc, fields)));
+        }
+      }
+      if (searcher.timedOut()) {
+        throw new TimeLimitException("the distinctive terms", timeout, "narrow the selection");
+      }
+      List<Distinctive.Term> terms = new ArrayList<>();
+      for (Map.Entry<String, Integer> e : fore.df.entrySet()) {
+        int a = e.getValue();
+        int b = back.df.getOrDefault(e.getKey(), 0);
+        if (a < MIN_FOREGROUND
+            || (double) a / fore.docs <= (back.docs == 0 ? 0 : (double) b / back.docs)) {
+          continue;
+        }
+        double g2 = g2(a, fore.docs, b, back.docs);
+        terms.add(new Distinctive.Term(e.getKey(), e.getKey().split(" ").length, a, b, g2));
+      }
+      terms.sort(
+          Comparator.comparingDouble(Distinctive.Term::score)
+              .reversed()
+              .thenComparing(Distinctive.Term::text));
+      return new Distinctive(
+          query,
+          byOutcome ? "outcome" : "all",
+          "log-likelihood G2",
+          selected > top.scoreDocs.length || !byOutcome,
+          selected,
+          fore.docs,
+          back.docs,
+          terms.subList(0, Math.min(TERMS, terms.size())),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Every {@code step}-th hit of each slice of segments: an even sample of a large set. */
+  private record EveryNth(int step) implements CollectorManager<EveryNth.Sampler, List<Integer>> {
+    @Override
+    public Sampler newCollector() {
+      return new Sampler(step);
+    }
+
+    @Override
+    public List<Integer> reduce(Collection<Sampler> collectors) {
+      List<Integer> docs = new ArrayList<>();
+      collectors.forEach(c -> docs.addAll(c.docs));
+      docs.sort(null);
+      return docs;
+    }
+
+    static final class Sampler extends SimpleCollector {
+      final List<Integer> docs = new ArrayList<>();
+      private final int step;
+      private int base;
+      private long seen;
+
+      Sampler(int step) {
+        this.step = step;
+      }
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        base = context.docBase;
+      }
+
+      @Override
+      public void collect(int doc) {
+        if (seen++ % step == 0) {
+          docs.add(base + doc);
+        }
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }
+  }
+
+  /**
+   * Dunning's G2 for a term in {@code a} of {@code n} foreground and {@code b} of {@code m}
+   * background decisions.
+   */
+  static double g2(long a, long n, long b, long m) {
+    double[][] observed = {{a, n - a}, {b, m - b}};
+    double total = n + m;
+    double present = a + b;
+    double absent = total - present;
+    double g = 0;
+    double[] rows = {n, m};
+    double[] cols = {present, absent};
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        double o = observed[i][j];
+        double expected = rows[i] * cols[j] / total;
+        if (o > 0 && expected > 0) {
+          g += o * Math.log(o / expected);
+        }
+      }
+    }
+    return 2 * g;
+  }
+
+  /** Document frequencies of the words and phrases of a set of rationales. */
+  private static final class Counts {
+    final Map<String, Integer> df = new HashMap<>();
+    long docs;
+
+    void add(String rationale) {
+      docs++;
+      Set<String> seen = new HashSet<>();
+      for (String sentence : rationale.toLowerCase(Locale.ROOT).split("[.;:!?()]")) {
+        List<String> words = new ArrayList<>();
+        for (String w : sentence.split("[^a-z]+")) {
+          if (!w.isEmpty()) {
+            words.add(w);
+          }
+        }
+        for (int i = 0; i < words.size(); i++) {
+          if (!content(words.get(i))) {
+            continue;
+          }
+          StringBuilder phrase = new StringBuilder(words.get(i));
+          seen.add(phrase.toString());
+          for (int n = 1; n < 3 && i + n < words.size(); n++) {
+            phrase.append(' ').append(words.get(i + n));
+            if (content(words.get(i + n))) {
+              seen.add(phrase.toString());
+            }
+          }
+        }
+      }
+      seen.forEach(t -> df.merge(t, 1, Integer::sum));
+    }
+
+    /** A word that may start or end a phrase. */
+    private static boolean content(String w) {
+      return w.length() > 2 && !STOP.contains(w) && !BOILERPLATE.contains(w);
+    }
+  }
+}
