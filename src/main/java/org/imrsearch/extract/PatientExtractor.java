@@ -27,17 +27,34 @@ final class PatientExtractor {
   private static final Pattern HE_SHE =
       Pattern.compile(
           "(?i)\\b(?:he|him|his)\\s*/\\s*(?:she|her)\\b|\\b(?:she|her)\\s*/\\s*(?:he|him|his)\\b");
-  private static final Pattern INJURY =
-      Pattern.compile(
-          "(?i)(?:date\\s+of\\s+injury(?:\\s+of|\\s+was|\\s+is)?|injury\\s+(?:date|occurred\\s+on)"
-              + "|\\bDOI"
-              + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|"
-              + "of|on)"
-              + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+"
-              + "[^.;]{1,60}?\\s+on)"
-              + "\\s*:?\\s*("
+
+  /**
+   * The injury date in prose, whatever the verb: "date of injury (of|on) X", "DOI: X", "injured on
+   * X", "reported an injury on X", "sustained an industrial (work-related) injury on X", "was
+   * injured at work on X", "injured his left knee on X", "an industrial injury date of X",
+   * "sustained an industrial injury X", "a history of an occupational claim from X". A cumulative
+   * trauma ("a work related injury with the dates of X continuing through Y") has no single injury
+   * date.
+   */
+  private static final AnchoredPattern INJURY =
+      new AnchoredPattern(
+          "(?i)(?:(?:date\\s+of\\s+(?:the\\s+)?injury|\\bDOI)(?:\\s+(?:of|was|is|on))?"
+              + "|\\binjury"
+              + "|\\binjur(?:y|ies)(?:\\s+(?:at\\s+work|on\\s+the\\s+job))?\\s+(?:on|of|dated"
+              + "|date(?:\\s+(?:of|on|was|is))?|(?:that\\s+|which\\s+)?occurr(?:ed|ing)\\s+on)"
+              + "|\\b(?:occupational|industrial|work[-\\s]?related)\\s+claim\\s+(?:from|of|on|dated)"
+              + "|\\binjured\\s+(?:(?:at\\s+work|on\\s+the\\s+job|while\\s+working)\\s+)?(?:on|dated)"
+              + "|\\binjured\\s+(?:his|her|their|the|both)\\s+[^.;]{1,60}?\\s+on)"
+              + "(?:\\s+or\\s+about)?\\s*:?\\s*("
               + Dates.DATE
-              + ")");
+              + ")",
+          "date",
+          "doi",
+          "injur",
+          "occupational",
+          "industrial",
+          "work");
+
   private static final AnchoredPattern DIAGNOSES =
       new AnchoredPattern(
           "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)"
@@ -69,8 +86,8 @@ final class PatientExtractor {
     }
     LocalDate injury = headerInjuryDate;
     if (injury == null) {
-      Matcher m = INJURY.matcher(Prose.join(wholeText));
-      injury = m.find() ? Dates.parse(m.group(1)).orElse(null) : null;
+      MatchResult m = INJURY.find(AnchoredPattern.LowerCased.of(Prose.join(wholeText)));
+      injury = m != null ? Dates.parse(m.group(1)).orElse(null) : null;
     }
     return new Patient(age, sex(prose), injury);
   }
