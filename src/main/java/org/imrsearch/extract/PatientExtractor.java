@@ -1,8 +1,6 @@
 package org.imrsearch.extract;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -10,12 +8,10 @@ import java.util.regex.Pattern;
 import org.imrsearch.model.Patient;
 
 /**
- * Reads the injured worker's age, sex and injury date, and the diagnoses, from the case summary.
+ * Reads the injured worker's age, sex and injury date from the case summary (the injury date from
+ * anywhere in the letter when the header has none).
  */
 final class PatientExtractor {
-  private static final Pattern DIAGNOSIS_LEAD =
-      Pattern.compile("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?");
-  private static final Pattern DIAGNOSIS_END = Pattern.compile("[\\s.,:;]+$");
   private static final Pattern AGE =
       Pattern.compile(
           "(?i)\\b(\\d{1,2})[-\\s]+(?:year|yr)s?[-\\s]+old\\b|\\bage\\s*:?\\s*(\\d{1,2})\\b|"
@@ -54,20 +50,6 @@ final class PatientExtractor {
           "occupational",
           "industrial",
           "work");
-
-  private static final AnchoredPattern DIAGNOSES =
-      new AnchoredPattern(
-          "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)"
-              + "?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+"
-              + "of)\\s*:?\\s*(.+?)"
-              + "(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)",
-          "diagnos",
-          "being",
-          "treated");
-  private static final Pattern DIAGNOSIS_SPLIT =
-      Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
-  private static final int MAX_DIAGNOSES = 12;
-  private static final int MAX_DIAGNOSIS_LENGTH = 90;
 
   private PatientExtractor() {}
 
@@ -111,28 +93,5 @@ final class PatientExtractor {
       return "female";
     }
     return null;
-  }
-
-  /**
-   * The diagnoses named in the first sentence that lists them, as written; {@code summary} as one
-   * paragraph.
-   */
-  static List<String> diagnoses(String summary) {
-    MatchResult m = DIAGNOSES.find(AnchoredPattern.LowerCased.of(summary));
-    List<String> out = new ArrayList<>();
-    if (m == null) {
-      return out;
-    }
-    for (String d : DIAGNOSIS_SPLIT.split(m.group(1))) {
-      String s =
-          DIAGNOSIS_END.matcher(DIAGNOSIS_LEAD.matcher(d).replaceFirst("")).replaceAll("").strip();
-      if (s.length() >= 3
-          && s.length() <= MAX_DIAGNOSIS_LENGTH
-          && out.size() < MAX_DIAGNOSES
-          && !out.contains(s)) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 }

@@ -158,7 +158,10 @@ class AnchoredPatternTest {
           "diagnoses include lumbar strain.",
           "diagnosed with knee pain.",
           "being treated for neck pain.",
-          "treated for the diagnosis of shoulder pain.");
+          "treated for the diagnosis of shoulder pain.",
+          "is undergoing treatment for lumbar strain.",
+          "Diagnoses, and-or impressions, were noted to include: low back injury; sprain.",
+          "has filed a claim for knee pain reportedly associated with an industrial injury");
 
   @Test
   void agreesWithAPlainScanFromEveryPositionOfEveryForm() throws Exception {
