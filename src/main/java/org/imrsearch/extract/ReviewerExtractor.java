@@ -1,5 +1,7 @@
 package org.imrsearch.extract;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -132,7 +134,17 @@ final class ReviewerExtractor {
   /** How much of the text after a credentials heading describes the reviewer. */
   private static final int CREDENTIALS_CODE_POINTS = 1500;
 
+  /** Resolutions remembered: credential phrases repeat across a corpus, word for word. */
+  private static final int REMEMBERED_PHRASES = 10_000;
+
   private final Vocabulary vocabulary;
+
+  /**
+   * What each written credential phrase resolves to, by phrase: resolving tries the tables (with
+   * their one-slip fallback) several times a phrase, a cost each letter would pay again.
+   */
+  private final Cache<String, Resolved> resolved =
+      Caffeine.newBuilder().maximumSize(REMEMBERED_PHRASES).build();
 
   ReviewerExtractor(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -209,15 +221,38 @@ final class ReviewerExtractor {
       if (NOT_A_NAME.matcher(written).find() || WHITESPACE.split(written).length > MAX_NAME_WORDS) {
         continue;
       }
-      Optional<List<String>> licensure = WrittenNames.allKnown(written, vocabulary.states());
-      if (licensure.isPresent()) {
-        states.addAll(licensure.get()); // "licensed in California and Texas"
-      } else if (w.knownOnly()) {
-        WrittenNames.allKnown(written, vocabulary.specialties()).ifPresent(specialties::addAll);
-      } else {
-        specialties.addAll(
-            WrittenNames.resolve(written, vocabulary.specialties(), "specialty", warnings));
-      }
+      Resolved r =
+          resolved.get((w.knownOnly() ? "known:" : "any:") + written, k -> resolve(written, w));
+      specialties.addAll(r.specialties());
+      states.addAll(r.states());
+      warnings.addAll(r.warnings());
+    }
+  }
+
+  /** One written credential as specialties or (a list of states) licensure, and its warnings. */
+  private Resolved resolve(String written, Written w) {
+    Optional<List<String>> licensure = WrittenNames.allKnown(written, vocabulary.states());
+    if (licensure.isPresent()) {
+      return new Resolved(List.of(), licensure.get(), List.of()); // "licensed in CA and Texas"
+    }
+    if (w.knownOnly()) {
+      return new Resolved(
+          WrittenNames.allKnown(written, vocabulary.specialties()).orElse(List.of()),
+          List.of(),
+          List.of());
+    }
+    List<String> warnings = new ArrayList<>();
+    List<String> names =
+        WrittenNames.resolve(written, vocabulary.specialties(), "specialty", warnings);
+    return new Resolved(names, List.of(), warnings);
+  }
+
+  /** A credential phrase resolved: pure, so remembered by its text. */
+  private record Resolved(List<String> specialties, List<String> states, List<String> warnings) {
+    Resolved {
+      specialties = List.copyOf(specialties);
+      states = List.copyOf(states);
+      warnings = List.copyOf(warnings);
     }
   }
 }
