@@ -131,6 +131,12 @@ final class ReviewerExtractor {
           "medical",
           "reviewer");
 
+  /** How much of the letter's opening describes the reviewer when no heading marks it. */
+  private static final int NO_HEADING_CHARS = 4000;
+
+  private static final AnchoredPattern CASE_SUMMARY =
+      AnchoredPattern.atLineStart("(?im)^\\s*(?:CLINICAL\\s+)?CASE\\s+SUMMARY", "clinical", "case");
+
   /** How much of the text after a credentials heading describes the reviewer. */
   private static final int CREDENTIALS_CODE_POINTS = 1500;
 
@@ -191,15 +197,20 @@ final class ReviewerExtractor {
   private static String credentialsParagraph(LowerCased text) {
     MatchResult m = CREDENTIALS.find(text);
     String t = text.text();
+    int start = m == null ? 0 : m.end();
+    int end = start;
     if (m == null) {
-      return Prose.join(t.substring(0, Math.min(t.length(), 4000)));
+      end = Math.min(t.length(), NO_HEADING_CHARS);
+    } else {
+      // The paragraph: what follows the heading, up to CREDENTIALS_CODE_POINTS characters.
+      for (int n = 0; n < CREDENTIALS_CODE_POINTS && end < t.length(); n++) {
+        end += Character.charCount(t.codePointAt(end));
+      }
     }
-    // The paragraph: what follows the heading, up to CREDENTIALS_CODE_POINTS characters.
-    int end = m.end();
-    for (int n = 0; n < CREDENTIALS_CODE_POINTS && end < t.length(); n++) {
-      end += Character.charCount(t.codePointAt(end));
-    }
-    return Prose.join(t.substring(m.end(), end));
+    // Never into the case summary: "referred to a specialist in pain management" there is not
+    // the reviewer's credential.
+    MatchResult summary = CASE_SUMMARY.find(text.sub(start, end));
+    return Prose.join(t.substring(start, summary == null ? end : start + summary.start()));
   }
 
   /** A name a credential pattern found; {@code knownOnly} when only a known name counts. */

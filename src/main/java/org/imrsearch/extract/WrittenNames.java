@@ -16,7 +16,8 @@ import org.imrsearch.config.NameTable;
 final class WrittenNames {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
   private static final Pattern AND = Pattern.compile("(?i)\\s+(?:and|&)\\s+");
-  private static final Pattern LEADING_AND = Pattern.compile("(?i)^(?:and|&)\\s+");
+  private static final Pattern LEADING_AND = Pattern.compile("(?i)^(?:and|&)\\s+(?:in\\s+)?");
+  private static final Pattern LEADING_IN = Pattern.compile("(?i)^in\\s+");
   private static final Pattern EDGES = Pattern.compile("^[\\s.:,]+|[\\s.:,]+$");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -112,6 +113,13 @@ final class WrittenNames {
       boolean lower = w.equals(w.toLowerCase(Locale.ROOT));
       if (lower && !w.isEmpty() && (i == 0 || !MINOR_WORDS.contains(w))) {
         w = w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1);
+        int slash = w.indexOf('/'); // "Rearfoot/Ankle"
+        if (slash >= 0 && slash + 1 < w.length()) {
+          w =
+              w.substring(0, slash + 1)
+                  + w.substring(slash + 1, slash + 2).toUpperCase(Locale.ROOT)
+                  + w.substring(slash + 2);
+        }
       }
       out.append(i == 0 ? "" : " ").append(w);
     }
@@ -139,6 +147,9 @@ final class WrittenNames {
   private static List<String> splitOnAnd(
       String piece, NameTable table, String what, List<String> warnings) {
     String[] parts = AND.split(piece);
+    for (int k = 0; k < parts.length; k++) {
+      parts[k] = LEADING_IN.matcher(parts[k]).replaceFirst(""); // "X and in Y"
+    }
     List<String> names = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     int i = 0;

@@ -77,6 +77,15 @@ class ReviewerExtractorTest {
             "Certification(s)/Specialty: Family Practice, Underwater Medicine\n\n", warnings);
     assertEquals(List.of("Family Practice", "Underwater Medicine"), r.specialties());
     assertEquals(List.of("unknown specialty 'Underwater Medicine' kept as written"), warnings);
+    warnings.clear();
+    assertEquals(
+        List.of("Internal Medicine", "Cardiology", "Adult Congenital Heart Disease"),
+        specialtiesIn(
+            "Reviewer 1 is board-certified in internal medicine with subspecialty certifications in"
+                + " cardiovascular disease and in adult congenital heart disease and is actively"
+                + " practicing."));
+    assertEquals(
+        List.of("unknown specialty 'Adult Congenital Heart Disease' kept as written"), warnings);
   }
 
   private List<String> specialtiesIn(String prose) {
@@ -222,6 +231,15 @@ class ReviewerExtractorTest {
             "The reviewer is Board Certified in Internal Medicine and underwater medicine and is"
                 + " licensed to practice in California."));
     assertEquals(List.of("unknown specialty 'Underwater Medicine' kept as written"), warnings);
+    warnings.clear();
+    assertEquals(
+        List.of("Internal Medicine", "Cardiology", "Adult Congenital Heart Disease"),
+        specialtiesIn(
+            "Reviewer 1 is board-certified in internal medicine with subspecialty certifications in"
+                + " cardiovascular disease and in adult congenital heart disease and is actively"
+                + " practicing."));
+    assertEquals(
+        List.of("unknown specialty 'Adult Congenital Heart Disease' kept as written"), warnings);
   }
 
   @Test
@@ -236,5 +254,21 @@ class ReviewerExtractorTest {
         specialtiesIn(
             "The physician reviewer is Board Certified in Occupational Medicine. He/she has been"
                 + " in active clinical practice."));
+  }
+
+  @Test
+  void aSpecialistNamedInTheCaseSummaryIsNotTheReviewer() {
+    Reviewer r =
+        extractor.extract(
+            """
+            HOW THE IMR FINAL DETERMINATION WAS MADE
+            The physician reviewer is Board Certified in Psychiatry, and is licensed to practice in
+            California.
+            CLINICAL CASE SUMMARY
+            The patient was referred to a specialist in pain management and then to a Board
+            Certified Orthopedic Surgeon.
+            """,
+            warnings);
+    assertEquals(List.of("Psychiatry"), r.specialties());
   }
 }
