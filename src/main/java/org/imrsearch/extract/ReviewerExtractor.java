@@ -65,7 +65,8 @@ final class ReviewerExtractor {
           "(?i)(?:board[-\\s]+certified(?:\\s+(?:in|by\\s+the\\s+american\\s+board\\s+of)\\b|"
               + "(?=\\s+(?!(?:and|or|in|by|with|sub-?specialty|physician|reviewer|since|to|"
               + "as|who)\\b)\\p{L}))"
-              + "|certified\\s+by\\s+the\\s+american\\s+board\\s+of"
+              + "|board[-\\s]+certifications?\\s+(?:in|by\\s+the\\s+american\\s+board\\s+of)\\b"
+              + "|certified\\s+(?:by\\s+the\\s+american\\s+board\\s+of|in)\\b"
               + "|diplomate\\s+(?:of|in)(?:\\s+the\\s+american\\s+board\\s+of)?"
               + "|sub-?specialt(?:y|ies)(?:\\s+certifications?)?\\s+(?:in|of)"
               + "|certificates?\\s+of\\s+added\\s+qualifications?\\s+in"
@@ -92,7 +93,8 @@ final class ReviewerExtractor {
    */
   private static final AnchoredPattern IS_A =
       new AnchoredPattern(
-          "(?i)\\bis an?\\s+(?:(?:licensed|board[-\\s]+certified|practicing|practising)\\s+)*"
+          "(?i)\\bis an?\\s+(?:(?:licensed|board[-\\s]+certified|fellowship[-\\s]+trained|practicing|"
+              + "practising)\\s+)*"
               + WRITTEN_NAME
               + CREDENTIAL_END,
           "is a");

@@ -153,6 +153,8 @@ class AnchoredPatternTest {
           "with special qualification in child neurology",
           "with subspecialty certifications in hematology",
           "is a Licensed Acupuncturist",
+          "holds board certifications in Surgery; is certified in Acupuncture",
+          "is a fellowship-trained Spine Surgeon",
           "Credentials/Qualifications: Reviewer 1 is board-certified",
           "licensed to practice medicine in the states of Ohio",
           "diagnoses include lumbar strain.",

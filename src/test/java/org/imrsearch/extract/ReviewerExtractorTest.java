@@ -168,6 +168,18 @@ class ReviewerExtractorTest {
     assertEquals(
         List.of("Clinical Psychology"),
         specialtiesIn("The Expert Reviewer is LIcensed in Clinical Psychology, and is licensed."));
+    assertEquals(
+        List.of("Internal Medicine", "Nephrology"),
+        specialtiesIn(
+            "The reviewer holds board certifications in Internal Medicine and Nephrology."));
+    assertEquals(
+        List.of("Acupuncture"), specialtiesIn("The reviewer is certified in Acupuncture."));
+    assertEquals(
+        List.of("Orthopedic Surgery"),
+        specialtiesIn("The reviewer is a Diplomate of the American Board of Orthopaedic Surgery."));
+    assertEquals(
+        List.of("Spine Surgery"),
+        specialtiesIn("The reviewer is a fellowship-trained Spine Surgeon in active practice."));
     assertEquals(List.of(), warnings);
   }
 
