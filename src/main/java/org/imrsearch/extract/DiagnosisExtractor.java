@@ -208,7 +208,10 @@ final class DiagnosisExtractor {
         }
         kind = kind(piece);
       }
-      boolean continues = kind == Kind.CONTINUATION || CONTINUES.matcher(piece).find();
+      boolean continues =
+          kind == Kind.CONTINUATION
+              || CONTINUES.matcher(piece).find()
+              || (joiner.equals(" and ") && isOneWord(piece)); // "lumbar sprain and strain"
       boolean dangling =
           more && (before.equals(" and ") && endsWithSide(piece) || isBodyWithAWord(piece));
       if ((kind == Kind.SIDES || dangling) && more) {
@@ -227,6 +230,12 @@ final class DiagnosisExtractor {
       merged.add(pending);
     }
     return clean(merged);
+  }
+
+  /** "strain" in "lumbar sprain and strain": no site of its own, it shares the one before. */
+  private static boolean isOneWord(String piece) {
+    String p = piece.strip();
+    return !p.isEmpty() && p.indexOf(' ') < 0;
   }
 
   /** "chronic neck" (, shoulder, and low back pain): a short piece that ends in a body part. */

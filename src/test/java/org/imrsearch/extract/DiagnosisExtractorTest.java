@@ -99,6 +99,30 @@ class DiagnosisExtractorTest {
   }
 
   @Test
+  void aBareConditionAfterAndSharesWhatComesBeforeIt() {
+    assertEquals(
+        List.of("lumbar sprain and strain", "lumbar muscle spasm"),
+        diagnosesIn(
+            "The injured worker was diagnosed as having lumbar sprain and strain and lumbar muscle"
+                + " spasm."));
+    assertEquals(
+        List.of("adjustment disorder with mixed anxiety and depression"),
+        diagnosesIn(
+            "The patient's diagnosis included adjustment disorder with mixed anxiety and"
+                + " depression."));
+    assertEquals(
+        List.of("other synovitis and tenosynovitis, left hand", "pain in right arm"),
+        diagnosesIn(
+            "The current diagnoses are documented as other synovitis and tenosynovitis, left"
+                + " hand; pain in right arm."));
+    assertEquals(
+        List.of("cervical strain", "lumbar strain", "insomnia"),
+        diagnosesIn(
+            "The injured worker was diagnosed as having cervical strain, lumbar strain, and"
+                + " insomnia."));
+  }
+
+  @Test
   void noTrailingSentenceFragment() {
     assertEquals(
         List.of("right shoulder sprain", "neck muscle strain"),
