@@ -9,7 +9,8 @@ public record Vocabulary(
     NameTable specialties,
     NameTable states,
     GuidelineRules guidelines,
-    TreatmentRules treatments) {
+    TreatmentRules treatments,
+    DiagnosisWords diagnosisWords) {
 
   public static Vocabulary load(ConfigSource source) {
     return new Vocabulary(
@@ -17,6 +18,7 @@ public record Vocabulary(
         NameTable.load(source, "specialties.tsv"),
         NameTable.load(source, "states.tsv"),
         GuidelineRules.load(source),
-        TreatmentRules.load(source));
+        TreatmentRules.load(source),
+        DiagnosisWords.load(source));
   }
 }

@@ -74,6 +74,7 @@ public final class LetterExtractor {
 
   private final Vocabulary vocabulary;
   private final ReviewerExtractor reviewers;
+  private final DiagnosisExtractor diagnoses;
   private final ModernDecisionExtractor modern;
   private final NumberedDecisionExtractor numbered;
   private final ProfessionalReviewExtractor professional;
@@ -89,6 +90,7 @@ public final class LetterExtractor {
     this.vocabulary = vocabulary;
     PartyGuidelines guidelines = new PartyGuidelines(new GuidelineParser(vocabulary.guidelines()));
     this.reviewers = new ReviewerExtractor(vocabulary);
+    this.diagnoses = new DiagnosisExtractor(vocabulary.diagnosisWords());
     this.modern = new ModernDecisionExtractor(guidelines);
     this.numbered = new NumberedDecisionExtractor(guidelines);
     this.professional = new ProfessionalReviewExtractor(guidelines);
@@ -126,6 +128,7 @@ public final class LetterExtractor {
     Reviewer reviewer = reviewers.extract(lowerCased, warnings);
     String summary = Prose.join(caseSummary(lowerCased));
     Patient patient = PatientExtractor.extract(summary, header.injuryDate(), text);
+    List<String> diagnosisList = diagnoses.extract(summary, warnings);
     List<Decision> decisions = decisions(layout, lowerCased, warnings);
     if (decisions.isEmpty()) {
       // Letters of the transition years mix layouts (modern headings over numbered "is not
@@ -155,7 +158,7 @@ public final class LetterExtractor {
         header.priority(),
         reviewer,
         patient,
-        PatientExtractor.diagnoses(summary),
+        diagnosisList,
         summary,
         decisions,
         warnings,

@@ -1,8 +1,6 @@
 package org.imrsearch.extract;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -10,12 +8,10 @@ import java.util.regex.Pattern;
 import org.imrsearch.model.Patient;
 
 /**
- * Reads the injured worker's age, sex and injury date, and the diagnoses, from the case summary.
+ * Reads the injured worker's age, sex and injury date from the case summary (the injury date from
+ * anywhere in the letter when the header has none).
  */
 final class PatientExtractor {
-  private static final Pattern DIAGNOSIS_LEAD =
-      Pattern.compile("^(?:the\\s+)?(?:diagnos[ie]s\\s+(?:of\\s+)?)?");
-  private static final Pattern DIAGNOSIS_END = Pattern.compile("[\\s.,:;]+$");
   private static final Pattern AGE =
       Pattern.compile(
           "(?i)\\b(\\d{1,2})[-\\s]+(?:year|yr)s?[-\\s]+old\\b|\\bage\\s*:?\\s*(\\d{1,2})\\b|"
@@ -27,30 +23,33 @@ final class PatientExtractor {
   private static final Pattern HE_SHE =
       Pattern.compile(
           "(?i)\\b(?:he|him|his)\\s*/\\s*(?:she|her)\\b|\\b(?:she|her)\\s*/\\s*(?:he|him|his)\\b");
-  private static final Pattern INJURY =
-      Pattern.compile(
-          "(?i)(?:date\\s+of\\s+injury(?:\\s+of|\\s+was|\\s+is)?|injury\\s+(?:date|occurred\\s+on)"
-              + "|\\bDOI"
-              + "|(?:industrial|work[-\\s]related|occupational|specific)\\s+injury\\s+(?:dated|"
-              + "of|on)"
-              + "|injur(?:y|ed)\\s+(?:on|dated)|injured\\s+(?:his|her|their|the)\\s+"
-              + "[^.;]{1,60}?\\s+on)"
-              + "\\s*:?\\s*("
-              + Dates.DATE
-              + ")");
-  private static final AnchoredPattern DIAGNOSES =
+
+  /**
+   * The injury date in prose, whatever the verb: "date of injury (of|on) X", "DOI: X", "injured on
+   * X", "reported an injury on X", "sustained an industrial (work-related) injury on X", "was
+   * injured at work on X", "injured his left knee on X", "an industrial injury date of X",
+   * "sustained an industrial injury X", "a history of an occupational claim from X". A cumulative
+   * trauma ("a work related injury with the dates of X continuing through Y") has no single injury
+   * date.
+   */
+  private static final AnchoredPattern INJURY =
       new AnchoredPattern(
-          "(?is)(?:diagnos(?:es|is|ed)\\s*(?:include[sd]?|of|were|was|as|with|are|is|to\\s+include)"
-              + "?|being\\s+treated\\s+for|treated\\s+for\\s+the\\s+diagnos[ie]s\\s+"
-              + "of)\\s*:?\\s*(.+?)"
-              + "(?:\\.[\"\u201d]?\\s|\\.$|;\\s+(?:the|he|she|treatment)|$)",
-          "diagnos",
-          "being",
-          "treated");
-  private static final Pattern DIAGNOSIS_SPLIT =
-      Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|;\\s*|\\s+and\\s+(?=[a-z]))");
-  private static final int MAX_DIAGNOSES = 12;
-  private static final int MAX_DIAGNOSIS_LENGTH = 90;
+          "(?i)(?:(?:date\\s+of\\s+(?:the\\s+)?injury|\\bDOI)(?:\\s+(?:of|was|is|on))?"
+              + "|\\binjury"
+              + "|\\binjur(?:y|ies)(?:\\s+(?:at\\s+work|on\\s+the\\s+job))?\\s+(?:on|of|dated"
+              + "|date(?:\\s+(?:of|on|was|is))?|(?:that\\s+|which\\s+)?occurr(?:ed|ing)\\s+on)"
+              + "|\\b(?:occupational|industrial|work[-\\s]?related)\\s+claim\\s+(?:from|of|on|dated)"
+              + "|\\binjured\\s+(?:(?:at\\s+work|on\\s+the\\s+job|while\\s+working)\\s+)?(?:on|dated)"
+              + "|\\binjured\\s+(?:his|her|their|the|both)\\s+[^.;]{1,60}?\\s+on)"
+              + "(?:\\s+or\\s+about)?\\s*:?\\s*("
+              + Dates.DATE
+              + ")",
+          "date",
+          "doi",
+          "injur",
+          "occupational",
+          "industrial",
+          "work");
 
   private PatientExtractor() {}
 
@@ -69,8 +68,8 @@ final class PatientExtractor {
     }
     LocalDate injury = headerInjuryDate;
     if (injury == null) {
-      Matcher m = INJURY.matcher(Prose.join(wholeText));
-      injury = m.find() ? Dates.parse(m.group(1)).orElse(null) : null;
+      MatchResult m = INJURY.find(AnchoredPattern.LowerCased.of(Prose.join(wholeText)));
+      injury = m != null ? Dates.parse(m.group(1)).orElse(null) : null;
     }
     return new Patient(age, sex(prose), injury);
   }
@@ -94,28 +93,5 @@ final class PatientExtractor {
       return "female";
     }
     return null;
-  }
-
-  /**
-   * The diagnoses named in the first sentence that lists them, as written; {@code summary} as one
-   * paragraph.
-   */
-  static List<String> diagnoses(String summary) {
-    MatchResult m = DIAGNOSES.find(AnchoredPattern.LowerCased.of(summary));
-    List<String> out = new ArrayList<>();
-    if (m == null) {
-      return out;
-    }
-    for (String d : DIAGNOSIS_SPLIT.split(m.group(1))) {
-      String s =
-          DIAGNOSIS_END.matcher(DIAGNOSIS_LEAD.matcher(d).replaceFirst("")).replaceAll("").strip();
-      if (s.length() >= 3
-          && s.length() <= MAX_DIAGNOSIS_LENGTH
-          && out.size() < MAX_DIAGNOSES
-          && !out.contains(s)) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 }

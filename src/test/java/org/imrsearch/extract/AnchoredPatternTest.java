@@ -112,6 +112,10 @@ class AnchoredPatternTest {
           "Date Assigned: 11/09/2016 Decision Date: 12/09/2016 Dated: 12/10/2016",
           "Date of this Determination: 12/11/2016",
           "Date of Injury: 10/13/2016 DOI: 10/14/2016",
+          "was injured at work on 2016-11-21; injured his knee on 21 November 2016",
+          "an industrial injury of Nov. 21st, 2016; an injury that occurred on or about 1-2-16",
+          "an industrial injury date of 1-2-16; sustained an injury 1/3/2016",
+          "a history of an occupational claim from 11/04/2016; a work-related claim of 1-5-16",
           "UR Denial Date: 10/20/2016 Date of UR Decision: 10/21/2016",
           "UR Decision Date: 10/22/2016",
           "Application Received: 11/01/2016 Date Application Received: 11/02/2016",
@@ -144,11 +148,22 @@ class AnchoredPatternTest {
           "specializing in Pain",
           "fellowship-trained in Spine",
           "Licensed in California",
+          "is a Board Certified Orthopaedic Surgeon with a fellowship training in Spine",
+          "holds a Certificate of Added Qualification in Sports Medicine",
+          "with special qualification in child neurology",
+          "with subspecialty certifications in hematology",
+          "is a Licensed Acupuncturist",
+          "holds board certifications in Surgery; is certified in Acupuncture",
+          "is a fellowship-trained Spine Surgeon",
+          "Credentials/Qualifications: Reviewer 1 is board-certified",
           "licensed to practice medicine in the states of Ohio",
           "diagnoses include lumbar strain.",
           "diagnosed with knee pain.",
           "being treated for neck pain.",
-          "treated for the diagnosis of shoulder pain.");
+          "treated for the diagnosis of shoulder pain.",
+          "is undergoing treatment for lumbar strain.",
+          "Diagnoses, and-or impressions, were noted to include: low back injury; sprain.",
+          "has filed a claim for knee pain reportedly associated with an industrial injury");
 
   @Test
   void agreesWithAPlainScanFromEveryPositionOfEveryForm() throws Exception {

@@ -223,7 +223,11 @@ class DecisionExtractionTest {
     Letter l = extractor.extract("x", letter("The items could not be read.\n"));
     assertEquals(List.of(), l.decisions());
     assertEquals(
-        List.of("no case number found", "no decision date found", "no decisions found"),
+        List.of(
+            "no case number found",
+            "no decision date found",
+            "no diagnoses found",
+            "no decisions found"),
         l.warnings());
   }
 }

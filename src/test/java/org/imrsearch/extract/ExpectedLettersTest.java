@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every field of every letter that has an expected-values file (34 real 2016-2017 letters, the 5
  * seed letters and the fixtures of each older layout), checked against values taken by reading the
- * letters. Each file says in "why" what it covers.
+ * letters. Each file says in "why" what it covers; the diagnoses are checked where a file lists
+ * them.
  */
 class ExpectedLettersTest {
   private static final ObjectMapper MAPPER = Json.newMapper();
@@ -101,6 +102,10 @@ class ExpectedLettersTest {
                 text(expected.get("patient"), "injuryDate"),
                 str(letter.patient().injuryDate()),
                 "patient.injuryDate"));
+    if (expected.has("diagnoses")) {
+      checks.add(
+          () -> assertEquals(strings(expected.get("diagnoses")), letter.diagnoses(), "diagnoses"));
+    }
     checks.add(
         () ->
             assertStartsWith(
