@@ -74,6 +74,21 @@ final class QueryBench {
         "queries.ratesTwoWay",
         i -> services.rates().rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
     queries.put(
+        "queries.trendByMonthWithText",
+        i -> services.rates().rates("therapy", Map.of(), List.of(Filter.MONTH)));
+    queries.put(
+        "queries.compareWithText",
+        i ->
+            services
+                .rates()
+                .compare(
+                    "therapy",
+                    Map.of(),
+                    Map.of(Filter.GUIDELINE, List.of("MTUS")),
+                    Map.of(Filter.GUIDELINE, List.of("ODG"))));
+    queries.put(
+        "queries.timeToDecisionByYear", i -> services.rates().times("", Map.of(), Filter.YEAR));
+    queries.put(
         "queries.letterFetch",
         i -> services.letters().letter(id(files.get(random.nextInt(files.size()))), null));
     // A server has answered many queries of every kind before the ones that count: the whole
@@ -95,6 +110,14 @@ final class QueryBench {
                     .export()
                     .prepare("", Map.of(), ExportService.Format.CSV, 10_000, "")
                     .writeTo(OutputStream.nullOutputStream()),
+            SLOW_ITERATIONS));
+    f.put(
+        "queries.distinctiveCommonPhrase",
+        time(
+            i ->
+                services
+                    .distinctive()
+                    .distinctive("\"" + Benchmark.COMMON_PHRASE + "\"", Map.of(), "outcome"),
             SLOW_ITERATIONS));
     f.put("queries.phraseCommon.total", services.search().search(common).total(), "decisions");
     f.put("queries.phraseRare.total", services.search().search(rare).total(), "decisions");
