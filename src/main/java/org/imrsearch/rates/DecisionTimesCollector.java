@@ -109,38 +109,82 @@ final class DecisionTimesCollector
     return all.entrySet().stream().map(e -> e.getValue().row(List.of(e.getKey()))).toList();
   }
 
-  /** Collects one slice of segments. */
+  /**
+   * Collects one slice of segments. Within a segment it works on ordinals (a tally per group
+   * ordinal, a deadline per priority ordinal) and names them once, when the segment is done.
+   */
   final class Leafwise extends SimpleCollector {
     final Map<String, Tally> groups = new HashMap<>();
     private SortedSetDocValues group;
     private SortedSetDocValues priority;
     private NumericDocValues days;
+    private Tally[] byOrd;
+    private Tally all;
+
+    /** Days allowed per priority ordinal; -1 for none, unset (-2) until looked up. */
+    private int[] deadlineByOrd;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      finish(); // the previous segment's, should nobody have called it
       group = groupField == null ? null : DocValues.getSortedSet(context.reader(), groupField);
       priority = DocValues.getSortedSet(context.reader(), IndexField.PRIORITY.fieldName());
       days = DocValues.getNumeric(context.reader(), IndexField.DECISION_DAYS.fieldName());
+      byOrd = group == null ? null : new Tally[(int) group.getValueCount()];
+      deadlineByOrd = new int[(int) priority.getValueCount()];
+      Arrays.fill(deadlineByOrd, -2);
     }
 
     @Override
     public void collect(int doc) throws IOException {
       long d = days.advanceExact(doc) ? days.longValue() : -1;
-      String p =
-          priority.advanceExact(doc)
-              ? priority.lookupOrd(priority.nextOrd()).utf8ToString()
-              : LetterDocuments.NOT_STATED;
-      OptionalInt deadline = deadlines.days(p);
+      OptionalInt deadline = deadline(doc);
       if (group == null) {
-        groups.computeIfAbsent(ALL, k -> new Tally()).add(d, deadline);
+        if (all == null) {
+          all = new Tally();
+        }
+        all.add(d, deadline);
         return;
       }
       if (!group.advanceExact(doc)) {
         return;
       }
       for (int i = 0; i < group.docValueCount(); i++) {
-        String key = group.lookupOrd(group.nextOrd()).utf8ToString();
-        groups.computeIfAbsent(key, k -> new Tally()).add(d, deadline);
+        int ord = (int) group.nextOrd();
+        if (byOrd[ord] == null) {
+          byOrd[ord] = new Tally();
+        }
+        byOrd[ord].add(d, deadline);
+      }
+    }
+
+    private OptionalInt deadline(int doc) throws IOException {
+      if (!priority.advanceExact(doc)) {
+        return deadlines.days(LetterDocuments.NOT_STATED);
+      }
+      int ord = (int) priority.nextOrd();
+      if (deadlineByOrd[ord] == -2) {
+        OptionalInt days = deadlines.days(priority.lookupOrd(ord).utf8ToString());
+        deadlineByOrd[ord] = days.isPresent() ? days.getAsInt() : -1;
+      }
+      return deadlineByOrd[ord] < 0 ? OptionalInt.empty() : OptionalInt.of(deadlineByOrd[ord]);
+    }
+
+    /** Names this segment's tallies and adds them to the slice's; once per segment. */
+    @Override
+    public void finish() throws IOException {
+      if (all != null) {
+        groups.computeIfAbsent(ALL, k -> new Tally()).addAll(all);
+        all = null;
+      }
+      if (byOrd != null) {
+        for (int ord = 0; ord < byOrd.length; ord++) {
+          if (byOrd[ord] != null) {
+            String key = group.lookupOrd(ord).utf8ToString();
+            groups.computeIfAbsent(key, k -> new Tally()).addAll(byOrd[ord]);
+          }
+        }
+        byOrd = null;
       }
     }
 
