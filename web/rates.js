@@ -176,7 +176,7 @@ async function times(params) {
   const section = document.getElementById('times');
   const by = params.get('by');
   const p = new URLSearchParams(params);
-  p.set('by', by.includes(',') || ['citation', 'caCitation', 'month'].includes(by) ? 'priority' : by);
+  p.set('by', by.includes(',') ? 'priority' : by);
   try {
     const t = await imr.getJson('/api/stats/time-to-decision', p);
     const limits = Object.entries(t.deadlines).map(([k, d]) => `${k} ${d} days`).join(', ');

@@ -49,45 +49,21 @@ public final class DistinctiveService {
 
   private static final int TERMS = 40;
 
-  /** Words too common in every letter to say anything, beyond English stop words. */
-  private static final Set<String> BOILERPLATE =
-      Set.of(
-          "patient",
-          "injured",
-          "worker",
-          "request",
-          "requested",
-          "guidelines",
-          "guideline",
-          "mtus",
-          "odg",
-          "acoem",
-          "ca",
-          "records",
-          "documentation",
-          "provided",
-          "review",
-          "medical",
-          "treatment",
-          "therefore",
-          "also",
-          "per",
-          "noted",
-          "would",
-          "may",
-          "within",
-          "non",
-          "mg",
-          "date",
-          "dated");
-
   private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
   private final Duration timeout;
 
-  public DistinctiveService(IndexSearchers searchers, QuerySyntax syntax, Duration timeout) {
+  /** Words too common in every letter to say anything, beyond English stop words. */
+  private final Set<String> boilerplate;
+
+  /** The file of {@code index-config} that lists the letters' formulas ({@link #boilerplate}). */
+  public static final String BOILERPLATE_FILE = "distinctive-stopwords.txt";
+
+  public DistinctiveService(
+      IndexSearchers searchers, QuerySyntax syntax, Duration timeout, Set<String> boilerplate) {
+    this.boilerplate = Set.copyOf(boilerplate);
     this.searchers = searchers;
     this.syntax = syntax;
     this.timeout = timeout;
@@ -114,8 +90,8 @@ public final class DistinctiveService {
       StoredFields stored = searcher.storedFields();
       Set<String> fields =
           Set.of(IndexField.RATIONALE_SOURCE.fieldName(), IndexField.OUTCOME.fieldName());
-      Counts fore = new Counts();
-      Counts back = new Counts();
+      Counts fore = new Counts(boilerplate);
+      Counts back = new Counts(boilerplate);
       for (ScoreDoc sd : top.scoreDocs) {
         Document d = stored.document(sd.doc, fields);
         boolean overturned =
@@ -232,7 +208,12 @@ public final class DistinctiveService {
   /** Document frequencies of the words and phrases of a set of rationales. */
   private static final class Counts {
     final Map<String, Integer> df = new HashMap<>();
+    private final Set<String> boilerplate;
     long docs;
+
+    Counts(Set<String> boilerplate) {
+      this.boilerplate = boilerplate;
+    }
 
     void add(String rationale) {
       docs++;
@@ -262,8 +243,8 @@ public final class DistinctiveService {
     }
 
     /** A word that may start or end a phrase. */
-    private static boolean content(String w) {
-      return w.length() > 2 && !STOP.contains(w) && !BOILERPLATE.contains(w);
+    private boolean content(String w) {
+      return w.length() > 2 && !STOP.contains(w) && !boilerplate.contains(w);
     }
   }
 }

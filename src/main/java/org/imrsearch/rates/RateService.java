@@ -131,26 +131,40 @@ public final class RateService {
    */
   public DecisionTimes times(String query, Map<Filter, List<String>> filters, Filter by)
       throws IOException {
-    if (by != null && Schema.isHierarchical(by.field())) {
-      throw new BadRequestException(
-          "time to decision groups by one flat grouping (year, priority, guideline, specialty,"
-              + " ...), not by "
-              + by.param());
-    }
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher(timeout);
-      Query selection =
+      DrillDownQuery selection =
           Filter.drillDown(
               searchers.facetsConfig(), syntax.parse(query, searcher), snapshot.asIndexed(filters));
       List<DecisionTimes.Row> all =
           searcher.search(selection, new DecisionTimesCollector(null, deadlines));
-      List<DecisionTimes.Row> rows =
-          by == null
-              ? List.of()
-              : new ArrayList<>(
-                  searcher.search(
-                      selection, new DecisionTimesCollector(by.field().fieldName(), deadlines)));
+      List<DecisionTimes.Row> rows = new ArrayList<>();
+      if (by != null && !Schema.isHierarchical(by.field())) {
+        rows.addAll(
+            searcher.search(
+                selection, new DecisionTimesCollector(by.field().fieldName(), deadlines)));
+      } else if (by != null) {
+        // A citation part or a month is a facet path, not a keyword: the groups come from the
+        // facet counts, and each group's times from a search of its own.
+        for (String group : counts(searcher, snapshot, selection, by).byValue.keySet()) {
+          DrillDownQuery inGroup =
+              Filter.drillDown(searchers.facetsConfig(), selection, Map.of(by, List.of(group)));
+          for (DecisionTimes.Row r :
+              searcher.search(inGroup, new DecisionTimesCollector(null, deadlines))) {
+            rows.add(
+                new DecisionTimes.Row(
+                    List.of(group),
+                    r.decisions(),
+                    r.notStated(),
+                    r.median(),
+                    r.p90(),
+                    r.withDeadline(),
+                    r.pastDeadline(),
+                    r.pastDeadlineShare()));
+          }
+        }
+      }
       if (searcher.timedOut()) {
         throw new TimeLimitException("the times", timeout, "narrow the selection");
       }
@@ -159,7 +173,7 @@ public final class RateService {
               ? new DecisionTimes.Row(List.of("all"), 0, 0, null, null, 0, 0, null)
               : all.get(0);
       List<DecisionTimes.Row> sorted = new ArrayList<>(rows);
-      if (by == Filter.YEAR) {
+      if (by == Filter.YEAR || by == Filter.MONTH) {
         sorted.sort(
             Comparator.comparing(
                     (DecisionTimes.Row r) -> r.key().get(0).equals(LetterDocuments.NOT_STATED))

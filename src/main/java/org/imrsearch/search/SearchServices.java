@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.config.Deadlines;
 import org.imrsearch.index.Analyzers;
@@ -46,6 +49,7 @@ public final class SearchServices implements AutoCloseable {
       IndexSearchers searchers,
       Analyzers analyzers,
       Deadlines deadlines,
+      Set<String> boilerplate,
       ObjectMapper mapper,
       ResultCache cache) {
     this.searchers = searchers;
@@ -54,7 +58,7 @@ public final class SearchServices implements AutoCloseable {
     QuerySyntax syntax = new QuerySyntax(analyzers.query());
     this.search = new SearchService(searchers, syntax, analyzers.index(), QUERY_TIMEOUT, cache);
     this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT, cache, deadlines);
-    this.distinctive = new DistinctiveService(searchers, syntax, QUERY_TIMEOUT);
+    this.distinctive = new DistinctiveService(searchers, syntax, QUERY_TIMEOUT, boilerplate);
     this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers, cache);
@@ -84,10 +88,21 @@ public final class SearchServices implements AutoCloseable {
   public static SearchServices open(
       Path index, ConfigSource config, ObjectMapper mapper, int cachedResults) throws IOException {
     Deadlines deadlines = Deadlines.load(config);
+    Set<String> boilerplate =
+        config.lines(DistinctiveService.BOILERPLATE_FILE).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     Analyzers analyzers = Analyzers.load(config);
     try {
       return new SearchServices(
-          IndexSearchers.open(index), analyzers, deadlines, mapper, new ResultCache(cachedResults));
+          IndexSearchers.open(index),
+          analyzers,
+          deadlines,
+          boilerplate,
+          mapper,
+          new ResultCache(cachedResults));
     } catch (IOException | RuntimeException e) {
       analyzers.close();
       throw e;
