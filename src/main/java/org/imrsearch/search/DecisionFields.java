@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -31,20 +33,13 @@ final class DecisionFields {
 
   /** What an export writes of a decision: what a hit shows, and both parties' citations. */
   static final Set<String> EXPORTED =
-      Set.of(
-          IndexField.DECISION_ID.fieldName(),
-          IndexField.LETTER_ID.fieldName(),
-          IndexField.CASE_NUMBER.fieldName(),
-          IndexField.DECISION_DATE.fieldName(),
-          IndexField.ITEM.fieldName(),
-          IndexField.OUTCOME.fieldName(),
-          IndexField.TREATMENT.fieldName(),
-          IndexField.SPECIALTY.fieldName(),
-          IndexField.GUIDELINE.fieldName(),
-          IndexField.CITATION.fieldName(),
-          IndexField.CA_GUIDELINE.fieldName(),
-          IndexField.CA_CITATION.fieldName(),
-          IndexField.RATIONALE_SOURCE.fieldName());
+      Stream.concat(
+              SHOWN.stream(),
+              Stream.of(
+                  IndexField.CITATION.fieldName(),
+                  IndexField.CA_GUIDELINE.fieldName(),
+                  IndexField.CA_CITATION.fieldName()))
+          .collect(Collectors.toUnmodifiableSet());
 
   private DecisionFields() {}
 
