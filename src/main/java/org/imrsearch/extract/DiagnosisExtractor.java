@@ -84,7 +84,10 @@ final class DiagnosisExtractor {
   private static final Pattern SEPARATOR =
       Pattern.compile(
           "\\s*;\\s*(?:and\\s+)?|\\s*,\\s*(?:and\\s+|as\\s+well\\s+as\\s+)?"
-              + "|\\s+(?:and|as\\s+well\\s+as)\\s+(?=\\p{L})");
+              + "|\\s+(?:and|as\\s+well\\s+as)\\s+(?=\\p{L})"
+              // A new provisional or past diagnosis inside a run-on list starts an item of its own:
+              // "weakness ... rule out carpal tunnel syndrome ... rule out cervical radiculopathy".
+              + "|\\s+(?=(?i:rule\\s+out|status\\s+post)\\s)");
 
   /** Lead-in words left on an item, and its articles: "a lumbar strain" is "lumbar strain". */
   private static final Pattern ITEM_LEAD =
@@ -276,6 +279,9 @@ final class DiagnosisExtractor {
   /** A separator with its blanks as one space: ", and ", "; ", " and ". */
   private static String normalized(String separator) {
     String s = BLANKS.matcher(separator.strip()).replaceAll(" ");
+    if (s.isEmpty()) {
+      return " "; // the blank before "rule out" or "status post"
+    }
     if (s.startsWith(",") || s.startsWith(";")) {
       return s.length() > 1 ? s.charAt(0) + " " + s.substring(1).strip() + " " : s + " ";
     }

@@ -99,6 +99,27 @@ class DiagnosisExtractorTest {
   }
 
   @Test
+  void ruleOutAndStatusPostInsideARunOnListStartNewDiagnoses() {
+    assertEquals(
+        List.of(
+            "weakness bilateral upper extremities",
+            "rule out carpal tunnel syndrome due to repetitive activity",
+            "rule out cervical radiculopathy"),
+        diagnosesIn(
+            "The worker is undergoing treatment for weakness bilateral upper extremities rule out"
+                + " carpal tunnel syndrome due to repetitive activity rule out cervical"
+                + " radiculopathy."));
+    assertEquals(
+        List.of("status post crush injury", "Status Post exploratory laparotomy"),
+        diagnosesIn(
+            "The injured worker was diagnosed with status post crush injury Status Post exploratory"
+                + " laparotomy."));
+    assertEquals(
+        List.of("lumbar strain", "rule out lumbar radiculopathy"),
+        diagnosesIn("Diagnoses included lumbar strain, rule out lumbar radiculopathy."));
+  }
+
+  @Test
   void aBareConditionAfterAndSharesWhatComesBeforeIt() {
     assertEquals(
         List.of("lumbar sprain and strain", "lumbar muscle spasm"),
