@@ -95,6 +95,12 @@ final class DiagnosisExtractor {
           "(?i)^(?:(?:and|or|also|as\\s+well\\s+as|having|documented(?:\\s+as)?|that\\s+include[sd]?"
               + "|include[sd]?|of|with|a|an|the)\\s+)+");
 
+  /** What follows a diagnosis without being one: its date, or how the worker is doing now. */
+  private static final Pattern ITEM_TAIL =
+      Pattern.compile(
+          "(?i)\\s+(?:(?:on|dated)\\s+\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}\\b.*"
+              + "|(?:now|currently)\\s+(?:recovering|doing|improving|stable)\\b.*)$");
+
   private static final Pattern ITEM_EDGES =
       Pattern.compile("^[\\s\"\u201c\\[(]+|[\\s.,:;\"\u201d\\])]+$");
   private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
@@ -195,6 +201,9 @@ final class DiagnosisExtractor {
       String joiner = before; // what joins this piece to the one before
       before = more ? normalized(sep.group()) : "";
       start = more ? sep.end() : list.length();
+      // "repair on 10-22-16", "... now recovering well": a date or a state of recovery is not
+      // part of what was diagnosed.
+      piece = ITEM_TAIL.matcher(piece).replaceFirst("");
       if (piece.isBlank()) {
         continue;
       }

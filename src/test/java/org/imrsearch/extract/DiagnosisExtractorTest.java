@@ -120,6 +120,25 @@ class DiagnosisExtractorTest {
   }
 
   @Test
+  void aDateOrTheWorkersRecoveryIsNotPartOfADiagnosis() {
+    assertEquals(
+        List.of("open proximal phalanx fracture of the left small finger and repair"),
+        diagnosesIn(
+            "The injured worker was diagnosed as having open proximal phalanx fracture of the left"
+                + " small finger and repair on 10-22-16."));
+    assertEquals(
+        List.of("status post exploratory laparotomy with a colon resection"),
+        diagnosesIn(
+            "The records show diagnoses that include status post exploratory laparotomy with a"
+                + " colon resection now recovering well."));
+    assertEquals(
+        List.of("lumbar strain", "cervical strain"),
+        diagnosesIn(
+            "The worker was diagnosed with lumbar strain dated 01/02/2016, and cervical strain"
+                + " currently stable."));
+  }
+
+  @Test
   void aBareConditionAfterAndSharesWhatComesBeforeIt() {
     assertEquals(
         List.of("lumbar sprain and strain", "lumbar muscle spasm"),
