@@ -31,6 +31,11 @@ public final class TestLetters {
   /** Expected values, one JSON file per letter, checked by reading the letter. */
   public static final Path EXPECTED = Path.of("src", "test", "resources", "expected");
 
+  /** The real PDFs' text, read once per test JVM (see {@link #realPdfText}). */
+  private static final Map<Path, String> REAL_PDF_TEXTS = new ConcurrentHashMap<>();
+
+  private static final Vocabulary VOCABULARY = Vocabulary.load(ConfigSource.bundled());
+
   private TestLetters() {}
 
   /** The letter file a fixture names, wherever it lives. */
@@ -99,8 +104,4 @@ public final class TestLetters {
       return Extraction.failed(file.toString(), e.getMessage());
     }
   }
-
-  private static final Map<Path, String> REAL_PDF_TEXTS = new ConcurrentHashMap<>();
-
-  private static final Vocabulary VOCABULARY = Vocabulary.load(ConfigSource.bundled());
 }

@@ -31,8 +31,8 @@ import org.imrsearch.model.Letter;
  */
 public final class LetterDocuments {
   /**
-   * Prose indexed with offsets, so the highlighter reads passages from the postings instead of
-   * re-analyzing the text of every hit; stored when {@code STORED}.
+   * Prose (the item) indexed with offsets, so the highlighter reads passages from the postings
+   * instead of re-analyzing the text of every hit, and stored.
    */
   private static final FieldType PROSE = proseType(true);
 

@@ -51,10 +51,7 @@ final class DecisionTimesCollector
         notStated++;
         return;
       }
-      if (timed == days.length) {
-        days = Arrays.copyOf(days, timed * 2);
-      }
-      days[timed++] = (int) d;
+      append((int) d);
       if (deadline.isPresent()) {
         withDeadline++;
         pastDeadline += d > deadline.getAsInt() ? 1 : 0;
@@ -67,11 +64,15 @@ final class DecisionTimesCollector
       withDeadline += other.withDeadline;
       pastDeadline += other.pastDeadline;
       for (int i = 0; i < other.timed; i++) {
-        if (timed == days.length) {
-          days = Arrays.copyOf(days, timed * 2);
-        }
-        days[timed++] = other.days[i];
+        append(other.days[i]);
       }
+    }
+
+    private void append(int d) {
+      if (timed == days.length) {
+        days = Arrays.copyOf(days, timed * 2);
+      }
+      days[timed++] = d;
     }
 
     DecisionTimes.Row row(List<String> key) {

@@ -30,7 +30,10 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
   /** A selected value and the total of the same search without it. */
   public record Loosened(String name, String value, long total) {}
 
-  /** Plain words of the query (no field names, operators or syntax), the ones worth spelling. */
+  /**
+   * Plain words of the query (no field names or syntax), the ones worth spelling: four letters or
+   * more, so AND, OR and NOT are never taken for words.
+   */
   private static final Pattern WORD = Pattern.compile("(?<![\\w:*~\"])([A-Za-z]{4,})(?![\\w:*~])");
 
   public NoHitsHelp {
@@ -70,25 +73,19 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
     while (m.find()) {
       String word = m.group(1);
       String fix = word;
-      if (!isOperator(word)) {
-        SuggestWord[] suggestions =
-            checker.suggestSimilar(
-                new Term(IndexField.RATIONALE.fieldName(), word.toLowerCase(Locale.ROOT)),
-                1,
-                searcher.getIndexReader(),
-                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (suggestions.length > 0) {
-          fix = suggestions[0].string;
-          changed = true;
-        }
+      SuggestWord[] suggestions =
+          checker.suggestSimilar(
+              new Term(IndexField.RATIONALE.fieldName(), word.toLowerCase(Locale.ROOT)),
+              1,
+              searcher.getIndexReader(),
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (suggestions.length > 0) {
+        fix = suggestions[0].string;
+        changed = true;
       }
       m.appendReplacement(out, Matcher.quoteReplacement(fix));
     }
     m.appendTail(out);
     return changed ? out.toString() : null;
-  }
-
-  private static boolean isOperator(String word) {
-    return word.equals("AND") || word.equals("OR") || word.equals("NOT");
   }
 }

@@ -93,13 +93,12 @@ public final class SearchService {
    */
   public SearchResult search(SearchRequest asked) throws IOException {
     long start = System.nanoTime();
-    SearchRequest request = asked;
-    boolean byDate = request.sort() == SearchRequest.Sort.DATE;
-    Cursor cursor = request.after() == null ? null : Cursor.decode(request.after(), byDate);
+    boolean byDate = asked.sort() == SearchRequest.Sort.DATE;
+    Cursor cursor = asked.after() == null ? null : Cursor.decode(asked.after(), byDate);
     try (IndexSearchers.Snapshot snapshot =
         cursor == null ? searchers.acquire() : searchers.acquire(cursor.pointInTime())) {
-      request = asked.withFilters(snapshot.asIndexed(asked.filters()));
-      SearchRequest resolved = request;
+      // Filter values as this point in time spells them, so the cache key is one per meaning.
+      SearchRequest resolved = asked.withFilters(snapshot.asIndexed(asked.filters()));
       ResultCache.Found<SearchResult> found =
           cache.get(snapshot.version(), resolved, () -> compute(snapshot, resolved, cursor, start));
       if (found.value().next() != null) {

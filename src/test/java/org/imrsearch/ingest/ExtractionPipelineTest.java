@@ -28,25 +28,7 @@ class ExtractionPipelineTest {
                   Thread.currentThread().interrupt();
                 }
               }
-              return Extraction.of(
-                  new Letter(
-                      file.toString(),
-                      file.toString(),
-                      "test",
-                      false,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      List.of(),
-                      "",
-                      List.of(),
-                      List.of(),
-                      ""));
+              return Extraction.of(letter(file));
             },
             2,
             Duration.ofMillis(300));

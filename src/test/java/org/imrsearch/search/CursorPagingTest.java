@@ -32,13 +32,7 @@ class CursorPagingTest {
     TestIndex.build(index, pdfs.subList(0, 30));
     try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
         IndexSearchers searchers = IndexSearchers.open(index)) {
-      SearchService service =
-          new SearchService(
-              searchers,
-              new QuerySyntax(analyzers.query()),
-              analyzers.index(),
-              SearchServices.QUERY_TIMEOUT,
-              new ResultCache(0));
+      SearchService service = service(searchers, analyzers, 0);
       for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
         SearchResult first = service.search(page(sort, 1, null));
         SearchResult secondThen = service.search(page(sort, 2, null));
@@ -63,13 +57,7 @@ class CursorPagingTest {
     TestIndex.build(index, pdfs.subList(0, 20));
     try (Analyzers analyzers = Analyzers.load(ConfigSource.bundled());
         IndexSearchers searchers = IndexSearchers.open(index)) {
-      SearchService service =
-          new SearchService(
-              searchers,
-              new QuerySyntax(analyzers.query()),
-              analyzers.index(),
-              SearchServices.QUERY_TIMEOUT,
-              new ResultCache(10));
+      SearchService service = service(searchers, analyzers, 10);
       SearchResult first = service.search(page(SearchRequest.Sort.RELEVANCE, 1, null));
       TestIndex.build(index, pdfs.subList(20, 30));
       searchers.refresh();
@@ -93,5 +81,15 @@ class CursorPagingTest {
 
   private static List<String> ids(SearchResult result) {
     return result.hits().stream().map(Hit::decisionId).toList();
+  }
+
+  /** The search service over {@code searchers}, caching at most {@code cached} results. */
+  private static SearchService service(IndexSearchers searchers, Analyzers analyzers, int cached) {
+    return new SearchService(
+        searchers,
+        new QuerySyntax(analyzers.query()),
+        analyzers.index(),
+        SearchServices.QUERY_TIMEOUT,
+        new ResultCache(cached));
   }
 }
