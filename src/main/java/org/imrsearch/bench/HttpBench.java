@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.imrsearch.search.SearchServices;
+import org.imrsearch.engine.Engine;
 import org.imrsearch.web.WebServer;
 
 /**
@@ -55,7 +55,7 @@ final class HttpBench {
   }
 
   /** Runs the mix against a server over {@code services}, writing figures under {@code name}. */
-  void run(SearchServices services, String name, Figures f, int clients, Duration duration)
+  void run(Engine services, String name, Figures f, int clients, Duration duration)
       throws Exception {
     try (WebServer server = new WebServer(services, mapper).start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + server.port();

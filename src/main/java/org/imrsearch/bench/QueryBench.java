@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.imrsearch.engine.Engine;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
 import org.imrsearch.search.SearchRequest;
-import org.imrsearch.search.SearchServices;
 
 /** Each query kind after warm-up, many iterations, through the services (no HTTP). */
 final class QueryBench {
@@ -19,10 +19,10 @@ final class QueryBench {
   private static final int ITERATIONS = 200;
   private static final int SLOW_ITERATIONS = 20;
 
-  private final SearchServices services;
+  private final Engine services;
   private final List<Path> files;
 
-  QueryBench(SearchServices services, List<Path> files) {
+  QueryBench(Engine services, List<Path> files) {
     this.services = services;
     this.files = files;
   }
@@ -60,37 +60,34 @@ final class QueryBench {
         new SearchRequest("", Map.of(), SearchRequest.Sort.RELEVANCE, 1, 10, null);
     Random random = new Random(42);
     Map<String, Query> queries = new LinkedHashMap<>();
-    queries.put("queries.phraseRare", i -> services.search().search(rare));
-    queries.put("queries.phraseCommon", i -> services.search().search(common));
-    queries.put("queries.wordsAndTwoFilters", i -> services.search().search(filtered));
-    queries.put("queries.allFacetsBroad", i -> services.search().search(broad));
+    queries.put("queries.phraseRare", i -> services.search(rare));
+    queries.put("queries.phraseCommon", i -> services.search(common));
+    queries.put("queries.wordsAndTwoFilters", i -> services.search(filtered));
+    queries.put("queries.allFacetsBroad", i -> services.search(broad));
     queries.put(
         "queries.ratesByGuidelineWithText",
-        i -> services.rates().rates("therapy", Map.of(), List.of(Filter.GUIDELINE)));
+        i -> services.rates("therapy", Map.of(), List.of(Filter.GUIDELINE)));
     queries.put(
         "queries.ratesBySpecialtyWithText",
-        i -> services.rates().rates("therapy", Map.of(), List.of(Filter.SPECIALTY)));
+        i -> services.rates("therapy", Map.of(), List.of(Filter.SPECIALTY)));
     queries.put(
         "queries.ratesTwoWay",
-        i -> services.rates().rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
+        i -> services.rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
     queries.put(
         "queries.trendByMonthWithText",
-        i -> services.rates().rates("therapy", Map.of(), List.of(Filter.MONTH)));
+        i -> services.rates("therapy", Map.of(), List.of(Filter.MONTH)));
     queries.put(
         "queries.compareWithText",
         i ->
-            services
-                .rates()
-                .compare(
-                    "therapy",
-                    Map.of(),
-                    Map.of(Filter.GUIDELINE, List.of("MTUS")),
-                    Map.of(Filter.GUIDELINE, List.of("ODG"))));
-    queries.put(
-        "queries.timeToDecisionByYear", i -> services.rates().times("", Map.of(), Filter.YEAR));
+            services.compare(
+                "therapy",
+                Map.of(),
+                Map.of(Filter.GUIDELINE, List.of("MTUS")),
+                Map.of(Filter.GUIDELINE, List.of("ODG"))));
+    queries.put("queries.timeToDecisionByYear", i -> services.times("", Map.of(), Filter.YEAR));
     queries.put(
         "queries.letterFetch",
-        i -> services.letters().letter(id(files.get(random.nextInt(files.size()))), null));
+        i -> services.letter(id(files.get(random.nextInt(files.size()))), null));
     // A server has answered many queries of every kind before the ones that count: the whole
     // mix first, in turn, so the JIT has compiled the search code. With only each query's own
     // 30 warm-up runs, the first query measured was still being compiled.
@@ -107,20 +104,16 @@ final class QueryBench {
         time(
             i ->
                 services
-                    .export()
-                    .prepare("", Map.of(), ExportService.Format.CSV, 10_000, "")
+                    .export("", Map.of(), ExportService.Format.CSV, 10_000, "")
                     .writeTo(OutputStream.nullOutputStream()),
             SLOW_ITERATIONS));
     f.put(
         "queries.distinctiveCommonPhrase",
         time(
-            i ->
-                services
-                    .distinctive()
-                    .distinctive("\"" + Benchmark.COMMON_PHRASE + "\"", Map.of(), "outcome"),
+            i -> services.distinctive("\"" + Benchmark.COMMON_PHRASE + "\"", Map.of(), "outcome"),
             SLOW_ITERATIONS));
-    f.put("queries.phraseCommon.total", services.search().search(common).total(), "decisions");
-    f.put("queries.phraseRare.total", services.search().search(rare).total(), "decisions");
+    f.put("queries.phraseCommon.total", services.search(common).total(), "decisions");
+    f.put("queries.phraseRare.total", services.search(rare).total(), "decisions");
   }
 
   private static String id(Path file) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,17 +14,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.config.Deadlines;
+import org.imrsearch.engine.Engine;
 import org.imrsearch.index.Analyzers;
+import org.imrsearch.model.Outcome;
+import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.rates.Comparison;
+import org.imrsearch.rates.DecisionTimes;
+import org.imrsearch.rates.Distinctive;
 import org.imrsearch.rates.DistinctiveService;
 import org.imrsearch.rates.RateService;
+import org.imrsearch.rates.RateTable;
 
 /**
- * Everything that reads the index, wired once over one index directory: search, rates, letters,
- * export and health. New commits (an ingest running beside the server) become visible within a
- * second. Closing it releases the index.
+ * The embedded engine: everything that reads the index, wired once over one index directory:
+ * search, rates, letters, export and health. New commits (an ingest running beside the server)
+ * become visible within a second. Closing it releases the index.
  */
-public final class SearchServices implements AutoCloseable {
+public final class SearchServices implements Engine {
   private static final long REFRESH_MILLIS = 1000;
 
   /** No query may hold a search thread longer than this. */
@@ -118,28 +127,70 @@ public final class SearchServices implements AutoCloseable {
     }
   }
 
-  public SearchService search() {
-    return search;
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    return search.search(request);
   }
 
-  public RateService rates() {
-    return rates;
+  @Override
+  public FacetGroup facetValues(
+      SearchRequest request, Filter facet, String path, String contains, int limit)
+      throws IOException {
+    return search.facetValues(request, facet, path, contains, limit);
   }
 
-  public DistinctiveService distinctive() {
-    return distinctive;
+  @Override
+  public LetterView letter(String id, String query) throws IOException {
+    return letters.letter(id, query);
   }
 
-  public LetterService letters() {
-    return letters;
+  @Override
+  public List<Hit> similar(String id, int decision, Outcome outcome) throws IOException {
+    return letters.similar(id, decision, outcome);
   }
 
-  public ExportService export() {
-    return export;
+  @Override
+  public RateTable rates(String query, Map<Filter, List<String>> filters, List<Filter> by)
+      throws IOException {
+    return rates.rates(query, filters, by);
   }
 
-  public HealthService health() {
-    return health;
+  @Override
+  public Comparison compare(
+      String query,
+      Map<Filter, List<String>> filters,
+      Map<Filter, List<String>> a,
+      Map<Filter, List<String>> b)
+      throws IOException {
+    return rates.compare(query, filters, a, b);
+  }
+
+  @Override
+  public DecisionTimes times(String query, Map<Filter, List<String>> filters, Filter by)
+      throws IOException {
+    return rates.times(query, filters, by);
+  }
+
+  @Override
+  public Distinctive distinctive(String query, Map<Filter, List<String>> filters, String against)
+      throws IOException {
+    return distinctive.distinctive(query, filters, against);
+  }
+
+  @Override
+  public IndexHealth health() throws IOException {
+    return health.health();
+  }
+
+  @Override
+  public ExportService.Export export(
+      String query,
+      Map<Filter, List<String>> filters,
+      ExportService.Format format,
+      long limit,
+      String siteUrl)
+      throws IOException {
+    return export.prepare(query, filters, format, limit, siteUrl);
   }
 
   public ResultCache.Stats cacheStats() {

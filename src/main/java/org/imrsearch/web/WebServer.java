@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.imrsearch.engine.Engine;
+import org.imrsearch.engine.EngineUnavailableException;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
-import org.imrsearch.search.SearchServices;
 import org.imrsearch.search.TimeLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final String notFoundPage = page("/web/404.html");
 
-  public WebServer(SearchServices services, ObjectMapper mapper) {
-    ApiController api = new ApiController(services);
+  public WebServer(Engine engine, ObjectMapper mapper) {
+    ApiController api = new ApiController(engine);
     this.app =
         Javalin.create(
             config -> {
@@ -68,6 +69,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(
                   ExpiredCursorException.class,
                   (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+              config.routes.exception(
+                  EngineUnavailableException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
               config.routes.exception(
                   NotFoundException.class,
                   (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));

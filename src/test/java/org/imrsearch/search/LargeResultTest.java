@@ -59,8 +59,7 @@ class LargeResultTest {
       int exact = index.searcher().count(index.syntax().parse(q, index.searcher()));
       assertTrue(exact > 1000, q + " has " + exact + " hits: too few to test past the threshold");
       for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
-        SearchResult result =
-            services.search().search(new SearchRequest(q, Map.of(), sort, 1, 20, null));
+        SearchResult result = services.search(new SearchRequest(q, Map.of(), sort, 1, 20, null));
         assertEquals(exact, result.total(), q + " sorted by " + sort);
       }
     }
@@ -72,7 +71,7 @@ class LargeResultTest {
       for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
         for (int page : List.of(1, 3)) {
           SearchResult result =
-              services.search().search(new SearchRequest(q, Map.of(), sort, page, 20, null));
+              services.search(new SearchRequest(q, Map.of(), sort, page, 20, null));
           assertEquals(
               exhaustive(q, sort, page, 20),
               result.hits().stream().map(Hit::decisionId).toList(),
@@ -88,9 +87,7 @@ class LargeResultTest {
     Map<Filter, List<String>> filters =
         Map.of(Filter.OUTCOME, List.of("upheld"), Filter.YEAR, List.of("2020"));
     SearchResult result =
-        services
-            .search()
-            .search(new SearchRequest(q, filters, SearchRequest.Sort.RELEVANCE, 1, 20, null));
+        services.search(new SearchRequest(q, filters, SearchRequest.Sort.RELEVANCE, 1, 20, null));
     assertEquals(count(q, Map.of(Filter.OUTCOME, "upheld", Filter.YEAR, "2020")), result.total());
     for (FacetGroup group : result.facets()) {
       Filter filter = Filter.parse(group.name());

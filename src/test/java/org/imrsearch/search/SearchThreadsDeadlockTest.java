@@ -90,7 +90,7 @@ class SearchThreadsDeadlockTest {
                       clients.submit(
                           () -> {
                             start.await();
-                            return services.search().search(request);
+                            return services.search(request);
                           }));
                 }
                 start.countDown();
@@ -104,8 +104,7 @@ class SearchThreadsDeadlockTest {
               }
             });
     assertEquals(expected, totals);
-    assertTrue(
-        services.health().health().facetBitSetBytes() > 0, "the hits were counted from bit sets");
+    assertTrue(services.health().facetBitSetBytes() > 0, "the hits were counted from bit sets");
   }
 
   private static long count(String q, Map<Filter, List<String>> filters) throws Exception {

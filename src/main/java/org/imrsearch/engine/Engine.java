@@ -1,0 +1,90 @@
+package org.imrsearch.engine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.imrsearch.model.Outcome;
+import org.imrsearch.query.Filter;
+import org.imrsearch.rates.Comparison;
+import org.imrsearch.rates.DecisionTimes;
+import org.imrsearch.rates.Distinctive;
+import org.imrsearch.rates.RateTable;
+import org.imrsearch.search.ExportService;
+import org.imrsearch.search.FacetGroup;
+import org.imrsearch.search.Hit;
+import org.imrsearch.search.IndexHealth;
+import org.imrsearch.search.LetterView;
+import org.imrsearch.search.SearchRequest;
+import org.imrsearch.search.SearchResult;
+
+/**
+ * What the web layer asks of a search engine: every read of the JSON API, in the API's own terms
+ * (records that Jackson renders as they are). Two engines answer it with the same answers: the
+ * embedded Lucene index ({@link org.imrsearch.search.SearchServices}) and a SolrCloud collection
+ * ({@code org.imrsearch.solr.SolrEngine}).
+ *
+ * <p>Errors are the search layer's own types: {@link org.imrsearch.query.BadRequestException} for a
+ * request the user can fix, {@link org.imrsearch.search.TimeLimitException}, {@link
+ * org.imrsearch.search.NotFoundException}, {@link org.imrsearch.search.ExpiredCursorException}, and
+ * {@link EngineUnavailableException} when the engine cannot answer now (a cluster down or slow).
+ */
+public interface Engine extends AutoCloseable {
+
+  /** One page of decisions with facets, highlights and a cursor to the next page. */
+  SearchResult search(SearchRequest request) throws IOException;
+
+  /**
+   * All values of one facet among the decisions {@code request} selects, counted as the sidebar
+   * counts them; for a hierarchical facet, the children of {@code path} ("" for the top level).
+   */
+  FacetGroup facetValues(
+      SearchRequest request, Filter facet, String path, String contains, int limit)
+      throws IOException;
+
+  /** One letter with its decisions, highlighted for {@code query} (may be null). */
+  LetterView letter(String id, String query) throws IOException;
+
+  /**
+   * Decisions of other letters most like letter {@code id}'s (its decision number {@code decision}
+   * only when 1 or more; of outcome {@code outcome} only when not null).
+   */
+  List<Hit> similar(String id, int decision, Outcome outcome) throws IOException;
+
+  /** Overturn rates of the selected decisions grouped by one or two facets. */
+  RateTable rates(String query, Map<Filter, List<String>> filters, List<Filter> by)
+      throws IOException;
+
+  /** Overturn rates of two selections within the selected decisions, and their difference. */
+  Comparison compare(
+      String query,
+      Map<Filter, List<String>> filters,
+      Map<Filter, List<String>> a,
+      Map<Filter, List<String>> b)
+      throws IOException;
+
+  /** Days from application to decision, against the statutory deadlines, by {@code by}. */
+  DecisionTimes times(String query, Map<Filter, List<String>> filters, Filter by)
+      throws IOException;
+
+  /** Words that set the selected decisions' rationales apart from {@code against}'s. */
+  Distinctive distinctive(String query, Map<Filter, List<String>> filters, String against)
+      throws IOException;
+
+  /** What the engine holds and whether it answers. */
+  IndexHealth health() throws IOException;
+
+  /**
+   * Checks the request and returns the export, which streams every selected decision when written;
+   * errors found before writing are still thrown here (so they can be a 400).
+   */
+  ExportService.Export export(
+      String query,
+      Map<Filter, List<String>> filters,
+      ExportService.Format format,
+      long limit,
+      String siteUrl)
+      throws IOException;
+
+  @Override
+  void close() throws IOException;
+}
