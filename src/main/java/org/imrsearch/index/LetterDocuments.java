@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -116,61 +118,99 @@ public final class LetterDocuments {
             IndexField.GUIDELINE_TEXT.fieldName(),
             d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text(),
             Field.Store.NO));
-    keywordFacet(doc, IndexField.OUTCOME, d.outcome().label());
-    keywordFacet(doc, IndexField.TREATMENT, d.treatmentCategory());
-    valuesOrNone(d.reviewerGuideline().sources(), NONE_CITED)
-        .forEach(s -> keywordFacet(doc, IndexField.GUIDELINE, s));
-    valuesOrNone(d.claimsAdministratorGuideline().sources(), NONE_CITED)
-        .forEach(s -> keywordFacet(doc, IndexField.CA_GUIDELINE, s));
-    citations(doc, IndexField.CITATION, d.reviewerGuideline().citations());
-    citations(doc, IndexField.CA_CITATION, d.claimsAdministratorGuideline().citations());
-    letterFacets(letter, doc);
+    for (String path : d.reviewerGuideline().citations()) {
+      doc.add(new StoredField(IndexField.CITATION.fieldName(), path));
+    }
+    for (String path : d.claimsAdministratorGuideline().citations()) {
+      doc.add(new StoredField(IndexField.CA_CITATION.fieldName(), path));
+    }
+    facetValues(letter, d)
+        .forEach(
+            (field, values) -> {
+              for (String value : values) {
+                if (Schema.isHierarchical(field)) {
+                  doc.add(new SortedSetDocValuesFacetField(field.fieldName(), value.split("/")));
+                } else {
+                  keywordFacet(doc, field, value);
+                }
+              }
+            });
+    letterFields(letter, doc);
     return doc;
   }
 
   /**
-   * The letter's own fields, copied onto each decision so that a filter on them counts decisions.
+   * The value of each facet for {@code decision} of {@code letter}, hierarchical ones as paths
+   * ("MTUS/Low Back Complaints 2004", "2016/03"), in {@link Schema#FACETS} order. A decision
+   * without a value has "not stated" or "none cited", so every grouping adds up. Both engines index
+   * exactly these values.
    */
-  private static void letterFacets(Letter letter, Document doc) {
+  public static Map<IndexField, List<String>> facetValues(Letter letter, Decision decision) {
+    Map<IndexField, List<String>> values = new EnumMap<>(IndexField.class);
+    LocalDate date = letter.decisionDate();
+    values.put(IndexField.SPECIALTY, valuesOrNone(letter.reviewer().specialties(), NOT_STATED));
+    values.put(
+        IndexField.GUIDELINE, valuesOrNone(decision.reviewerGuideline().sources(), NONE_CITED));
+    values.put(IndexField.OUTCOME, List.of(decision.outcome().label()));
+    values.put(IndexField.TREATMENT, List.of(decision.treatmentCategory()));
+    values.put(
+        IndexField.YEAR, List.of(date == null ? NOT_STATED : Integer.toString(date.getYear())));
+    values.put(
+        IndexField.DECISION_MONTH,
+        List.of(
+            date == null
+                ? NOT_STATED
+                : String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue())));
+    values.put(
+        IndexField.CITATION, valuesOrNone(decision.reviewerGuideline().citations(), NONE_CITED));
+    values.put(
+        IndexField.CA_GUIDELINE,
+        valuesOrNone(decision.claimsAdministratorGuideline().sources(), NONE_CITED));
+    values.put(
+        IndexField.CA_CITATION,
+        valuesOrNone(decision.claimsAdministratorGuideline().citations(), NONE_CITED));
+    values.put(IndexField.LICENSURE, valuesOrNone(letter.reviewer().licensure(), NOT_STATED));
+    values.put(
+        IndexField.SEX,
+        List.of(letter.patient().sex() == null ? NOT_STATED : letter.patient().sex()));
+    values.put(
+        IndexField.AGE_BAND,
+        List.of(letter.patient().age() == null ? NOT_STATED : ageBand(letter.patient().age())));
+    values.put(
+        IndexField.PRIORITY, List.of(letter.priority() == null ? NOT_STATED : letter.priority()));
+    values.put(IndexField.LAYOUT, List.of(letter.layout()));
+    return values;
+  }
+
+  /**
+   * Days from the application for IMR (or, without it, the date the case was assigned) to the
+   * decision; null when the letter lacks the dates or they are out of order.
+   */
+  public static Long decisionDays(Letter letter) {
+    LocalDate date = letter.decisionDate();
+    LocalDate from =
+        letter.applicationReceived() != null ? letter.applicationReceived() : letter.dateAssigned();
+    return date != null && from != null && !from.isAfter(date)
+        ? date.toEpochDay() - from.toEpochDay()
+        : null;
+  }
+
+  /** The letter's own non-facet fields, copied onto each decision. */
+  private static void letterFields(Letter letter, Document doc) {
     if (letter.caseNumber() != null) {
       doc.add(
           new KeywordField(
               IndexField.CASE_NUMBER.fieldName(), letter.caseNumber(), Field.Store.YES));
     }
     LocalDate date = letter.decisionDate();
-    if (date == null) {
-      keywordFacet(doc, IndexField.YEAR, NOT_STATED);
-      pathFacet(doc, IndexField.DECISION_MONTH, NOT_STATED);
-    } else {
+    if (date != null) {
       doc.add(
           new LongField(IndexField.DECISION_DATE.fieldName(), date.toEpochDay(), Field.Store.YES));
-      keywordFacet(doc, IndexField.YEAR, Integer.toString(date.getYear()));
-      doc.add(
-          new SortedSetDocValuesFacetField(
-              IndexField.DECISION_MONTH.fieldName(),
-              Integer.toString(date.getYear()),
-              String.format(Locale.ROOT, "%02d", date.getMonthValue())));
     }
-    valuesOrNone(letter.reviewer().specialties(), NOT_STATED)
-        .forEach(s -> keywordFacet(doc, IndexField.SPECIALTY, s));
-    valuesOrNone(letter.reviewer().licensure(), NOT_STATED)
-        .forEach(s -> keywordFacet(doc, IndexField.LICENSURE, s));
-    keywordFacet(
-        doc, IndexField.SEX, letter.patient().sex() == null ? NOT_STATED : letter.patient().sex());
-    keywordFacet(
-        doc,
-        IndexField.AGE_BAND,
-        letter.patient().age() == null ? NOT_STATED : ageBand(letter.patient().age()));
-    keywordFacet(
-        doc, IndexField.PRIORITY, letter.priority() == null ? NOT_STATED : letter.priority());
-    LocalDate from =
-        letter.applicationReceived() != null ? letter.applicationReceived() : letter.dateAssigned();
-    if (date != null && from != null && !from.isAfter(date)) {
-      doc.add(
-          new NumericDocValuesField(
-              IndexField.DECISION_DAYS.fieldName(), date.toEpochDay() - from.toEpochDay()));
+    Long days = decisionDays(letter);
+    if (days != null) {
+      doc.add(new NumericDocValuesField(IndexField.DECISION_DAYS.fieldName(), days));
     }
-    keywordFacet(doc, IndexField.LAYOUT, letter.layout());
   }
 
   private Document letterDocument(Letter letter, StoredText.Cut text) {
@@ -256,18 +296,6 @@ public final class LetterDocuments {
     Field.Store store = SHOWN_WITH_HITS.contains(field) ? Field.Store.YES : Field.Store.NO;
     doc.add(new KeywordField(field.fieldName(), value, store));
     doc.add(new SortedSetDocValuesFacetField(field.fieldName(), value));
-  }
-
-  /** Citation paths as facet values (none: "none cited"), each also stored for exports. */
-  private static void citations(Document doc, IndexField field, List<String> paths) {
-    for (String path : paths) {
-      doc.add(new StoredField(field.fieldName(), path));
-    }
-    valuesOrNone(paths, NONE_CITED).forEach(c -> pathFacet(doc, field, c));
-  }
-
-  private static void pathFacet(Document doc, IndexField field, String path) {
-    doc.add(new SortedSetDocValuesFacetField(field.fieldName(), path.split("/")));
   }
 
   /** Every decision counts in every grouping: the ones without a value count here. */

@@ -118,6 +118,15 @@ public final class QuerySyntax {
 
   /** Parses {@code text} into a query over decisions; blank text matches all decisions. */
   public Query parse(String text, IndexSearcher searcher) {
+    return parse(text, searcher.getIndexReader());
+  }
+
+  /**
+   * Parses {@code text} into a query over decisions, resolving keyword values ({@code
+   * specialty:"family practice"}) to their spelling in {@code reader}; blank text matches all
+   * decisions.
+   */
+  public Query parse(String text, IndexReader reader) {
     if (text.length() > MAX_QUERY_LENGTH) {
       throw new BadRequestException(
           "query too long ("
@@ -138,7 +147,7 @@ public final class QuerySyntax {
             "a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
       }
       try {
-        user = new Parser(searcher.getIndexReader()).parse(text);
+        user = new Parser(reader).parse(text);
       } catch (ParseException e) {
         throw new BadRequestException(inUserTerms(e));
       } catch (IndexSearcher.TooManyClauses e) {

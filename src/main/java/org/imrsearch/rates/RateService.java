@@ -267,20 +267,29 @@ public final class RateService {
     if (searcher.timedOut()) {
       throw new TimeLimitException("the rates", timeout, "narrow the selection");
     }
+    return table(queryText, by, baseline, rows, start);
+  }
+
+  /**
+   * The table of {@code rows} against {@code baseline}, whichever engine counted them: each row
+   * tested against the rest of the selection, in the order pages show (time along years and
+   * months, flagged where the rate shifts), {@code took} measured from {@code startNanos}.
+   */
+  public static RateTable table(
+      String queryText, List<Filter> by, RateRow baseline, List<RateRow> rows, long startNanos) {
     List<RateRow> tested = tested(baseline, rows);
     tested.sort(order(by));
-    if (by.size() == 1 && (by.get(0) == Filter.YEAR || by.get(0) == Filter.MONTH)) {
+    boolean inTime = by.size() == 1 && (by.get(0) == Filter.YEAR || by.get(0) == Filter.MONTH);
+    if (inTime) {
       tested = shifts(tested, by.get(0) == Filter.MONTH ? 12 : 1);
     }
-    long took = (System.nanoTime() - start) / 1_000_000;
+    long took = (System.nanoTime() - startNanos) / 1_000_000;
     return new RateTable(
         queryText,
         by.stream().map(Filter::param).toList(),
         "decisions",
         RateTable.NOTE,
-        by.size() == 1 && (by.get(0) == Filter.YEAR || by.get(0) == Filter.MONTH)
-            ? RateTable.SHIFT_RULE
-            : null,
+        inTime ? RateTable.SHIFT_RULE : null,
         baseline,
         tested,
         took,
