@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.logging.LogManager;
 import org.imrsearch.config.ConfigException;
+import org.imrsearch.engine.EngineUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -65,6 +66,7 @@ public final class Main implements Runnable {
     if (e instanceof IOException
         || e instanceof UncheckedIOException
         || e instanceof ConfigException
+        || e instanceof EngineUnavailableException
         || e instanceof UserError) {
       commandLine.getErr().println("imr " + commandLine.getCommandName() + ": " + e.getMessage());
       return 1;

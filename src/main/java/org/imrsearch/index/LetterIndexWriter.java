@@ -11,6 +11,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.ingest.LetterSink;
 import org.imrsearch.model.Letter;
 
 /**
@@ -18,7 +19,7 @@ import org.imrsearch.model.Letter;
  * replaced as a whole by letter id, so re-ingesting a letter never duplicates it. Thread-safe; a
  * commit records the schema version and time.
  */
-public final class LetterIndexWriter implements AutoCloseable {
+public final class LetterIndexWriter implements LetterSink {
   /**
    * Lucene's own codec, so the index opens in any Lucene application (Luke, CheckIndex). Stored
    * fields in its DEFLATE mode: LZ4 ({@code BEST_SPEED}) ingests faster but leaves the index over
@@ -62,12 +63,14 @@ public final class LetterIndexWriter implements AutoCloseable {
   }
 
   /** Adds the letter, or replaces it if a letter with its id is already in the index. */
+  @Override
   public void put(Letter letter) throws IOException {
     writer.updateDocuments(
         new Term(IndexField.LETTER_ID.fieldName(), letter.id()), documents.block(letter));
   }
 
   /** Makes everything put so far durable and visible to new readers. */
+  @Override
   public void commit() throws IOException {
     writer.setLiveCommitData(
         Map.of(

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imrsearch.index.LetterIndexWriter;
 import org.imrsearch.model.ExtractionFailure;
 import org.imrsearch.model.Letter;
 
@@ -36,15 +35,12 @@ public final class Ingester {
   }
 
   private final ExtractionPipeline pipeline;
-  private final LetterIndexWriter writer;
+  private final LetterSink writer;
   private final int commitEvery;
   private final Duration commitInterval;
 
   public Ingester(
-      ExtractionPipeline pipeline,
-      LetterIndexWriter writer,
-      int commitEvery,
-      Duration commitInterval) {
+      ExtractionPipeline pipeline, LetterSink writer, int commitEvery, Duration commitInterval) {
     if (commitEvery < 1) {
       throw new IllegalArgumentException("commitEvery must be at least 1, was " + commitEvery);
     }
@@ -93,6 +89,14 @@ public final class Ingester {
       throw e.getCause();
     }
     writer.commit();
+    // Letters the engine took on put but could not keep (a cluster node down): failed, by name.
+    for (LetterSink.Rejected r : writer.rejected()) {
+      failed.add(new ExtractionFailure(r.letter().source(), "not indexed: " + r.reason()));
+      counts[0]--;
+      counts[1] -= r.letter().decisions().size();
+      counts[2] -= r.letter().decisions().isEmpty() ? 1 : 0;
+      counts[3] -= r.letter().warnings().size();
+    }
     progress.committed(counts[0]);
     double seconds = (System.nanoTime() - start) / 1e9;
     return new IngestReport(

@@ -272,8 +272,8 @@ public final class RateService {
 
   /**
    * The table of {@code rows} against {@code baseline}, whichever engine counted them: each row
-   * tested against the rest of the selection, in the order pages show (time along years and
-   * months, flagged where the rate shifts), {@code took} measured from {@code startNanos}.
+   * tested against the rest of the selection, in the order pages show (time along years and months,
+   * flagged where the rate shifts), {@code took} measured from {@code startNanos}.
    */
   public static RateTable table(
       String queryText, List<Filter> by, RateRow baseline, List<RateRow> rows, long startNanos) {

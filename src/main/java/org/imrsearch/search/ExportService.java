@@ -3,11 +3,6 @@ package org.imrsearch.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -33,23 +28,6 @@ public final class ExportService {
   }
 
   private static final int BATCH = 500;
-  private static final List<String> COLUMNS =
-      List.of(
-          "decision_id",
-          "letter_id",
-          "case_number",
-          "decision_date",
-          "item",
-          "outcome",
-          "treatment",
-          "specialties",
-          "guidelines",
-          "citations",
-          "ca_guidelines",
-          "ca_citations",
-          "letter_url",
-          "rationale");
-
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
   private final ObjectMapper mapper;
@@ -102,88 +80,29 @@ public final class ExportService {
               searchers.facetsConfig(),
               syntax.parse(queryText, searcher),
               snapshot.asIndexed(filters));
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      if (format == Format.CSV) {
-        w.write(String.join(",", COLUMNS) + "\r\n");
-      }
       InOrderStoredFields stored = new InOrderStoredFields(searcher, DecisionFields.EXPORTED);
-      long written = 0;
       ScoreDoc after = null;
-      while (written < limit) {
-        TopDocs page =
-            searcher.searchAfter(
-                after, query, (int) Math.min(BATCH, limit - written), Sort.INDEXORDER);
-        for (Document d : stored.read(page.scoreDocs)) {
-          List<String> row = row(d, siteUrl);
-          if (format == Format.CSV) {
-            w.write(String.join(",", row.stream().map(ExportService::csvCell).toList()));
-            w.write("\r\n");
-          } else {
-            Map<String, String> record = new LinkedHashMap<>();
-            for (int i = 0; i < COLUMNS.size(); i++) {
-              record.put(COLUMNS.get(i), row.get(i));
-            }
-            w.write(mapper.writeValueAsString(record));
-            w.write("\n");
+      try (ExportRows rows = new ExportRows(out, format, mapper, siteUrl)) {
+        while (rows.written() < limit) {
+          TopDocs page =
+              searcher.searchAfter(
+                  after, query, (int) Math.min(BATCH, limit - rows.written()), Sort.INDEXORDER);
+          for (Document d : stored.read(page.scoreDocs)) {
+            rows.add(
+                DecisionFields.hit(d, List.of()),
+                List.of(d.getValues(IndexField.CITATION.fieldName())),
+                List.of(d.getValues(IndexField.CA_GUIDELINE.fieldName())),
+                List.of(d.getValues(IndexField.CA_CITATION.fieldName())),
+                StoredText.rationale(d));
           }
-          written++;
+          if (page.scoreDocs.length == 0) {
+            break;
+          }
+          after = page.scoreDocs[page.scoreDocs.length - 1];
+          rows.flush();
         }
-        if (page.scoreDocs.length == 0) {
-          break;
-        }
-        after = page.scoreDocs[page.scoreDocs.length - 1];
-        w.flush();
+        return rows.written();
       }
-      w.flush();
-      return written;
     }
-  }
-
-  private static List<String> row(Document d, String siteUrl) {
-    Hit h = DecisionFields.hit(d, List.of());
-    String letterUrl =
-        siteUrl
-            + "/letter.html?id="
-            + URLEncoder.encode(h.letterId(), StandardCharsets.UTF_8)
-            + "&decision="
-            + URLEncoder.encode(h.decisionId(), StandardCharsets.UTF_8);
-    return List.of(
-        h.decisionId(),
-        h.letterId(),
-        nz(h.caseNumber()),
-        h.decisionDate() == null ? "" : h.decisionDate().toString(),
-        nz(h.item()),
-        nz(h.outcome()),
-        nz(h.treatment()),
-        String.join("; ", h.specialties()),
-        String.join("; ", h.guidelines()),
-        String.join("; ", d.getValues(IndexField.CITATION.fieldName())),
-        String.join("; ", d.getValues(IndexField.CA_GUIDELINE.fieldName())),
-        String.join("; ", d.getValues(IndexField.CA_CITATION.fieldName())),
-        letterUrl,
-        StoredText.rationale(d));
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
-  /**
-   * RFC 4180 quoting; a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
-   * leading apostrophe, because letter text is untrusted.
-   */
-  static String csvCell(String value) {
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",")
-        || v.contains("\"")
-        || v.contains("\n")
-        || v.contains("\r")
-        || !v.equals(value)) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 }

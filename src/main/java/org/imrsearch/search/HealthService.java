@@ -38,7 +38,8 @@ public final class HealthService {
           commit.get(Schema.COMMIT_TIME),
           commit.get(Schema.COMMIT_SCHEMA_VERSION),
           cache.stats(),
-          searchers.facetBitSetBytes());
+          searchers.facetBitSetBytes(),
+          "embedded");
     }
   }
 }

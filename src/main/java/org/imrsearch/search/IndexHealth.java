@@ -2,7 +2,8 @@ package org.imrsearch.search;
 
 /**
  * What /api/health reports about the index; {@code facetBitSetBytes} is the memory the facet
- * values' bit sets take now (see {@code FacetBitSets}), which grows with the index.
+ * values' bit sets take now (see {@code FacetBitSets}), which grows with the index; {@code engine}
+ * says which engine answers ("embedded" or the Solr collection).
  */
 public record IndexHealth(
     String status,
@@ -11,4 +12,5 @@ public record IndexHealth(
     String lastCommit,
     String schemaVersion,
     ResultCache.Stats resultCache,
-    long facetBitSetBytes) {}
+    long facetBitSetBytes,
+    String engine) {}

@@ -74,7 +74,12 @@ public final class LetterService {
 
   /** The name of the file the letter was read from, without its directories. */
   private static String fileName(Document letterDoc) {
-    Path source = Path.of(letterDoc.get(IndexField.SOURCE.fieldName())).getFileName();
+    return fileName(letterDoc.get(IndexField.SOURCE.fieldName()));
+  }
+
+  /** The name of the file at {@code path}, without its directories: the server's are private. */
+  public static String fileName(String path) {
+    Path source = Path.of(path).getFileName();
     return source == null ? "" : source.toString();
   }
 
@@ -114,6 +119,16 @@ public final class LetterService {
 
   /** The query's words marked in the whole letter text (HTML-escaped). */
   private String markWholeText(String queryText, String text) throws IOException {
+    return markWholeText(syntax, indexAnalyzer, queryText, text);
+  }
+
+  /**
+   * The words of {@code queryText} marked in {@code text}, all of it HTML-escaped; null when none
+   * is found. Needs no index: both engines mark the letter page with it.
+   */
+  public static String markWholeText(
+      QuerySyntax syntax, Analyzer indexAnalyzer, String queryText, String text)
+      throws IOException {
     Query query = syntax.wordsIn(queryText, IndexField.TEXT);
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)

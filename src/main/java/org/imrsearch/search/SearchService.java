@@ -49,8 +49,11 @@ import org.imrsearch.query.QuerySyntax;
  * matches in rationale passages.
  */
 public final class SearchService {
-  private static final int FACET_VALUES = 20;
-  private static final int PASSAGES = 3;
+  /** Values a sidebar facet lists (the rest through {@code /api/facets/{name}}). */
+  public static final int FACET_VALUES = 20;
+
+  /** Rationale passages a hit shows. */
+  public static final int PASSAGES = 3;
 
   /**
    * Lucene's default: a page collector whose total is known from elsewhere counts this far exactly.
@@ -58,7 +61,7 @@ public final class SearchService {
   private static final int PAGE_TOTAL_HITS_THRESHOLD = 1000;
 
   /** Month is shown through year; it is a grouping for rates, not a sidebar facet. */
-  private static final List<Filter> SIDEBAR =
+  public static final List<Filter> SIDEBAR =
       Arrays.stream(Filter.values()).filter(f -> f != Filter.MONTH).toList();
 
   private static final List<String> SIDEBAR_DIMS = SIDEBAR.stream().map(Filter::dim).toList();

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 class ExportServiceTest {
   @Test
   void neutralizesCellsThatASpreadsheetWouldRunAsFormulas() {
-    assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", ExportService.csvCell("=HYPERLINK(\"x\")"));
-    assertEquals("\"'+1\"", ExportService.csvCell("+1"));
-    assertEquals("\"'-2\"", ExportService.csvCell("-2"));
-    assertEquals("\"'@SUM(A1)\"", ExportService.csvCell("@SUM(A1)"));
+    assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", ExportRows.csvCell("=HYPERLINK(\"x\")"));
+    assertEquals("\"'+1\"", ExportRows.csvCell("+1"));
+    assertEquals("\"'-2\"", ExportRows.csvCell("-2"));
+    assertEquals("\"'@SUM(A1)\"", ExportRows.csvCell("@SUM(A1)"));
   }
 
   @Test
   void quotesCellsWithCommasQuotesAndLineBreaks() {
-    assertEquals("plain", ExportService.csvCell("plain"));
-    assertEquals("\"a, b\"", ExportService.csvCell("a, b"));
-    assertEquals("\"say \"\"no\"\"\"", ExportService.csvCell("say \"no\""));
+    assertEquals("plain", ExportRows.csvCell("plain"));
+    assertEquals("\"a, b\"", ExportRows.csvCell("a, b"));
+    assertEquals("\"say \"\"no\"\"\"", ExportRows.csvCell("say \"no\""));
   }
 }
