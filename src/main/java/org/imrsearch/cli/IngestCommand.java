@@ -1,6 +1,5 @@
 package org.imrsearch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,14 +18,19 @@ import org.imrsearch.ingest.IngestReport;
 import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFileReader;
 import org.imrsearch.ingest.LetterFiles;
+import org.imrsearch.ingest.LetterSink;
 import org.imrsearch.model.ExtractionFailure;
 import org.imrsearch.model.Json;
+import org.imrsearch.solr.SolrCollection;
+import org.imrsearch.solr.SolrLetterWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code imr ingest}: letters in, a faceted Lucene index out, with a report. */
+/**
+ * {@code imr ingest}: letters in, a faceted Lucene index (or a Solr collection) out, with a report.
+ */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
@@ -46,15 +50,18 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--index",
-      required = true,
       paramLabel = "DIR",
-      description = "Index directory (created if missing).")
+      description = "Index directory (created if missing); or --solr.")
   Path index;
+
+  @Mixin SolrOption solr;
 
   @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Where to write the JSON report (default: DIR/ingest-report.json).")
+      description =
+          "Where to write the JSON report (default: DIR/ingest-report.json, or"
+              + " ingest-report.json here with --solr).")
   Path report;
 
   @Option(names = "--threads", description = "Extraction threads (default: ${DEFAULT-VALUE}).")
@@ -82,20 +89,48 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    IngestReport result =
-        run(
-            paths,
-            index,
-            config.source(),
-            threads,
-            commitEvery,
-            Duration.ofSeconds(commitSeconds),
-            quiet || System.console() == null ? null : System.err);
-    Path reportFile = report != null ? report : index.resolve("ingest-report.json");
+    if ((index == null) == !solr.given()) {
+      throw new UserError("give either --index DIR or --solr URL (with --collection NAME)");
+    }
+    PrintStream progress = quiet || System.console() == null ? null : System.err;
+    IngestReport result;
+    Path reportFile;
+    if (index != null) {
+      result =
+          run(
+              paths,
+              index,
+              config.source(),
+              threads,
+              commitEvery,
+              Duration.ofSeconds(commitSeconds),
+              progress);
+      reportFile = report != null ? report : index.resolve("ingest-report.json");
+    } else {
+      try (SolrCollection collection =
+          SolrCollection.connect(solr.options(), SOLR_TIMEOUT_MILLIS)) {
+        collection.requireSchema();
+        try (SolrLetterWriter writer = new SolrLetterWriter(collection, Json.newMapper())) {
+          result =
+              run(
+                  paths,
+                  writer,
+                  config.source(),
+                  threads,
+                  commitEvery,
+                  Duration.ofSeconds(commitSeconds),
+                  progress);
+        }
+      }
+      reportFile = report != null ? report : Path.of("ingest-report.json");
+    }
     Json.newMapper().writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), result);
     printSummary(result, reportFile, System.out);
     return result.allIndexed() ? 0 : 1;
   }
+
+  /** An update waits this long for the cluster; batches are tried again after that. */
+  private static final long SOLR_TIMEOUT_MILLIS = 60_000;
 
   /** Runs one ingest; {@code progressTo} gets a progress bar when not null. Shared with demo. */
   static IngestReport run(
@@ -108,22 +143,34 @@ final class IngestCommand implements Callable<Integer> {
       PrintStream progressTo)
       throws IOException, InterruptedException {
     Files.createDirectories(index);
-    ObjectMapper mapper = Json.newMapper();
+    try (Analyzers analyzers = Analyzers.load(source);
+        LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
+      return run(paths, writer, source, threads, commitEvery, commitInterval, progressTo);
+    }
+  }
+
+  /** Runs one ingest into {@code sink}, either engine's. */
+  static IngestReport run(
+      List<Path> paths,
+      LetterSink sink,
+      ConfigSource source,
+      int threads,
+      int commitEvery,
+      Duration commitInterval,
+      PrintStream progressTo)
+      throws IOException, InterruptedException {
     List<Path> files = LetterFiles.expand(paths);
     ExtractionPipeline pipeline =
         new ExtractionPipeline(
             new LetterFileReader(), new LetterExtractor(Vocabulary.load(source)), threads);
-    try (Analyzers analyzers = Analyzers.load(source);
-        LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, mapper)) {
-      ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo);
-      IngestReport report =
-          new Ingester(pipeline, writer, commitEvery, commitInterval)
-              .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
-      if (bar != null) {
-        bar.finish();
-      }
-      return report;
+    ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo);
+    IngestReport report =
+        new Ingester(pipeline, sink, commitEvery, commitInterval)
+            .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
+    if (bar != null) {
+      bar.finish();
     }
+    return report;
   }
 
   static void printSummary(IngestReport r, Path reportFile, PrintStream out) {

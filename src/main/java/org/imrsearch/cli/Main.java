@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
+      SolrConfigCommand.class,
+      SolrSetupCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.imrsearch.engine.Engine;
 import org.imrsearch.model.Json;
 import org.imrsearch.search.SearchServices;
+import org.imrsearch.solr.SolrEngine;
+import org.imrsearch.solr.SolrOptions;
 import org.imrsearch.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code imr serve}: the search pages and JSON API over an index. */
+/** {@code imr serve}: the search pages and JSON API over an index or a Solr collection. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -24,10 +27,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--index",
-      required = true,
       paramLabel = "DIR",
-      description = "Index directory (made by 'imr ingest').")
+      description = "Index directory (made by 'imr ingest'); or --solr.")
   Path index;
+
+  @Mixin SolrOption solr;
 
   @Mixin ServerOptions server;
 
@@ -35,15 +39,36 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    serve(index, config, server.host, server.port);
+    if ((index == null) == !solr.given()) {
+      throw new UserError("give either --index DIR or --solr URL (with --collection NAME)");
+    }
+    if (index != null) {
+      serve(index, config, server.host, server.port);
+    } else {
+      SolrOptions options = solr.options();
+      serve(
+          SolrEngine.open(options, config.source(), Json.newMapper()),
+          options.toString(),
+          server.host,
+          server.port);
+    }
     return 0;
   }
 
-  /** Serves until the JVM is asked to stop (Ctrl-C), then closes the server and the index. */
+  /** Serves the index until the JVM is asked to stop (Ctrl-C), then closes the server and it. */
   static void serve(Path index, ConfigOption config, String host, int port) throws Exception {
+    serve(
+        SearchServices.open(index, config.source(), Json.newMapper()),
+        index.toString(),
+        host,
+        port);
+  }
+
+  /** Serves {@code engine} until the JVM is asked to stop (Ctrl-C), then closes both. */
+  static void serve(Engine engine, String what, String host, int port) throws Exception {
     CountDownLatch stopping = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    try (SearchServices services = SearchServices.open(index, config.source(), Json.newMapper());
+    try (Engine services = engine;
         WebServer server = new WebServer(services, Json.newMapper()).start(host, port)) {
       // On Ctrl-C the JVM runs this hook; holding it until the server and index are closed
       // keeps the JVM from halting half-way through.
@@ -57,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
                   "shutdown"));
       System.out.println(
           "imr-search is serving "
-              + index
+              + what
               + " at http://"
               + host
               + ":"

@@ -36,66 +36,6 @@ final class DecisionTimesCollector
     this.deadlines = deadlines;
   }
 
-  /** One group's figures while collecting. */
-  static final class Tally {
-    long decisions;
-    long notStated;
-    long withDeadline;
-    long pastDeadline;
-    int[] days = new int[16];
-    int timed;
-
-    void add(long d, OptionalInt deadline) {
-      decisions++;
-      if (d < 0) {
-        notStated++;
-        return;
-      }
-      append((int) d);
-      if (deadline.isPresent()) {
-        withDeadline++;
-        pastDeadline += d > deadline.getAsInt() ? 1 : 0;
-      }
-    }
-
-    void addAll(Tally other) {
-      decisions += other.decisions;
-      notStated += other.notStated;
-      withDeadline += other.withDeadline;
-      pastDeadline += other.pastDeadline;
-      for (int i = 0; i < other.timed; i++) {
-        append(other.days[i]);
-      }
-    }
-
-    private void append(int d) {
-      if (timed == days.length) {
-        days = Arrays.copyOf(days, timed * 2);
-      }
-      days[timed++] = d;
-    }
-
-    DecisionTimes.Row row(List<String> key) {
-      int[] sorted = Arrays.copyOf(days, timed);
-      Arrays.sort(sorted);
-      return new DecisionTimes.Row(
-          key,
-          decisions,
-          notStated,
-          timed == 0 ? null : percentile(sorted, 50),
-          timed == 0 ? null : percentile(sorted, 90),
-          withDeadline,
-          pastDeadline,
-          withDeadline == 0 ? null : (double) pastDeadline / withDeadline);
-    }
-
-    /** The nearest-rank percentile: the smallest value with at least {@code q}% at or below it. */
-    private static int percentile(int[] sorted, int q) {
-      int rank = (int) Math.ceil(q / 100.0 * sorted.length);
-      return sorted[Math.max(0, rank - 1)];
-    }
-  }
-
   @Override
   public Leafwise newCollector() {
     return new Leafwise();
@@ -103,9 +43,9 @@ final class DecisionTimesCollector
 
   @Override
   public List<DecisionTimes.Row> reduce(Collection<Leafwise> collectors) {
-    Map<String, Tally> all = new HashMap<>();
+    Map<String, DayTally> all = new HashMap<>();
     for (Leafwise c : collectors) {
-      c.groups.forEach((key, t) -> all.computeIfAbsent(key, k -> new Tally()).addAll(t));
+      c.groups.forEach((key, t) -> all.computeIfAbsent(key, k -> new DayTally()).addAll(t));
     }
     return all.entrySet().stream().map(e -> e.getValue().row(List.of(e.getKey()))).toList();
   }
@@ -115,12 +55,12 @@ final class DecisionTimesCollector
    * ordinal, a deadline per priority ordinal) and names them once, when the segment is done.
    */
   final class Leafwise extends SimpleCollector {
-    final Map<String, Tally> groups = new HashMap<>();
+    final Map<String, DayTally> groups = new HashMap<>();
     private SortedSetDocValues group;
     private SortedSetDocValues priority;
     private NumericDocValues days;
-    private Tally[] byOrd;
-    private Tally all;
+    private DayTally[] byOrd;
+    private DayTally all;
 
     /** Days allowed per priority ordinal; -1 for none, unset (-2) until looked up. */
     private int[] deadlineByOrd;
@@ -131,7 +71,7 @@ final class DecisionTimesCollector
       group = groupField == null ? null : DocValues.getSortedSet(context.reader(), groupField);
       priority = DocValues.getSortedSet(context.reader(), IndexField.PRIORITY.fieldName());
       days = DocValues.getNumeric(context.reader(), IndexField.DECISION_DAYS.fieldName());
-      byOrd = group == null ? null : new Tally[(int) group.getValueCount()];
+      byOrd = group == null ? null : new DayTally[(int) group.getValueCount()];
       deadlineByOrd = new int[(int) priority.getValueCount()];
       Arrays.fill(deadlineByOrd, -2);
     }
@@ -142,7 +82,7 @@ final class DecisionTimesCollector
       OptionalInt deadline = deadline(doc);
       if (group == null) {
         if (all == null) {
-          all = new Tally();
+          all = new DayTally();
         }
         all.add(d, deadline);
         return;
@@ -153,7 +93,7 @@ final class DecisionTimesCollector
       for (int i = 0; i < group.docValueCount(); i++) {
         int ord = (int) group.nextOrd();
         if (byOrd[ord] == null) {
-          byOrd[ord] = new Tally();
+          byOrd[ord] = new DayTally();
         }
         byOrd[ord].add(d, deadline);
       }
@@ -175,14 +115,14 @@ final class DecisionTimesCollector
     @Override
     public void finish() throws IOException {
       if (all != null) {
-        groups.computeIfAbsent(ALL, k -> new Tally()).addAll(all);
+        groups.computeIfAbsent(ALL, k -> new DayTally()).addAll(all);
         all = null;
       }
       if (byOrd != null) {
         for (int ord = 0; ord < byOrd.length; ord++) {
           if (byOrd[ord] != null) {
             String key = group.lookupOrd(ord).utf8ToString();
-            groups.computeIfAbsent(key, k -> new Tally()).addAll(byOrd[ord]);
+            groups.computeIfAbsent(key, k -> new DayTally()).addAll(byOrd[ord]);
           }
         }
         byOrd = null;

@@ -72,10 +72,7 @@ public final class DistinctiveService {
   /** {@code against}: "outcome" (overturned against upheld) or "all" (selection against index). */
   public Distinctive distinctive(String query, Map<Filter, List<String>> filters, String against)
       throws IOException {
-    boolean byOutcome = against == null || against.isBlank() || against.equals("outcome");
-    if (!byOutcome && !against.equals("all")) {
-      throw new BadRequestException("against is 'outcome' or 'all', not '" + against + "'");
-    }
+    boolean byOutcome = byOutcome(against);
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher(timeout);
@@ -90,8 +87,8 @@ public final class DistinctiveService {
       StoredFields stored = searcher.storedFields();
       Set<String> fields =
           Set.of(IndexField.RATIONALE_SOURCE.fieldName(), IndexField.OUTCOME.fieldName());
-      Counts fore = new Counts(boilerplate);
-      Counts back = new Counts(boilerplate);
+      List<String> fore = new ArrayList<>();
+      List<String> back = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         Document d = stored.document(sd.doc, fields);
         boolean overturned =
@@ -109,32 +106,77 @@ public final class DistinctiveService {
       if (searcher.timedOut()) {
         throw new TimeLimitException("the distinctive terms", timeout, "narrow the selection");
       }
-      List<Distinctive.Term> terms = new ArrayList<>();
-      for (Map.Entry<String, Integer> e : fore.df.entrySet()) {
-        int a = e.getValue();
-        int b = back.df.getOrDefault(e.getKey(), 0);
-        if (a < MIN_FOREGROUND
-            || (double) a / fore.docs <= (back.docs == 0 ? 0 : (double) b / back.docs)) {
-          continue;
-        }
-        double g2 = g2(a, fore.docs, b, back.docs);
-        terms.add(new Distinctive.Term(e.getKey(), e.getKey().split(" ").length, a, b, g2));
-      }
-      terms.sort(
-          Comparator.comparingDouble(Distinctive.Term::score)
-              .reversed()
-              .thenComparing(Distinctive.Term::text));
-      return new Distinctive(
+      return rank(
           query,
-          byOutcome ? "outcome" : "all",
-          "log-likelihood G2",
+          byOutcome,
           selected > top.scoreDocs.length || !byOutcome,
           selected,
-          fore.docs,
-          back.docs,
-          terms.subList(0, Math.min(TERMS, terms.size())),
-          (System.nanoTime() - start) / 1_000_000);
+          fore,
+          back,
+          boilerplate,
+          start);
     }
+  }
+
+  /**
+   * Whether {@code against} asks for overturned against upheld ("outcome", the default) or the
+   * selection against the whole index ("all").
+   *
+   * @throws BadRequestException for anything else
+   */
+  public static boolean byOutcome(String against) {
+    boolean byOutcome = against == null || against.isBlank() || against.equals("outcome");
+    if (!byOutcome && !against.equals("all")) {
+      throw new BadRequestException("against is 'outcome' or 'all', not '" + against + "'");
+    }
+    return byOutcome;
+  }
+
+  /**
+   * The distinctive terms of the {@code foreground} rationales against the {@code background} ones,
+   * whichever engine read them.
+   *
+   * @param sampled whether the rationales are a sample of the selection
+   * @param selected the decisions the selection has
+   */
+  public static Distinctive rank(
+      String query,
+      boolean byOutcome,
+      boolean sampled,
+      long selected,
+      List<String> foreground,
+      List<String> background,
+      Set<String> boilerplate,
+      long startNanos) {
+    Counts fore = new Counts(boilerplate);
+    Counts back = new Counts(boilerplate);
+    foreground.forEach(fore::add);
+    background.forEach(back::add);
+    List<Distinctive.Term> terms = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : fore.df.entrySet()) {
+      int a = e.getValue();
+      int b = back.df.getOrDefault(e.getKey(), 0);
+      if (a < MIN_FOREGROUND
+          || (double) a / fore.docs <= (back.docs == 0 ? 0 : (double) b / back.docs)) {
+        continue;
+      }
+      double g2 = g2(a, fore.docs, b, back.docs);
+      terms.add(new Distinctive.Term(e.getKey(), e.getKey().split(" ").length, a, b, g2));
+    }
+    terms.sort(
+        Comparator.comparingDouble(Distinctive.Term::score)
+            .reversed()
+            .thenComparing(Distinctive.Term::text));
+    return new Distinctive(
+        query,
+        byOutcome ? "outcome" : "all",
+        "log-likelihood G2",
+        sampled,
+        selected,
+        fore.docs,
+        back.docs,
+        terms.subList(0, Math.min(TERMS, terms.size())),
+        (System.nanoTime() - startNanos) / 1_000_000);
   }
 
   /** Every {@code step}-th hit of each slice of segments: an even sample of a large set. */

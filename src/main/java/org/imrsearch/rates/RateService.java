@@ -34,10 +34,11 @@ import org.imrsearch.search.TimeLimitException;
  * decisions, overturned decisions), never by loading documents.
  */
 public final class RateService {
-  /** Groupings with more values than this are cut to the largest groups (two-way: per side). */
-  private static final int MAX_GROUPS = 200;
+  /** Groups of a hierarchical grouping counted at most, per level. */
+  public static final int MAX_GROUPS = 200;
 
-  private static final int MAX_TWO_WAY_GROUPS = 30;
+  /** Groups along each side of a two-way table of a hierarchical grouping, at most. */
+  public static final int MAX_TWO_WAY_GROUPS = 30;
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
@@ -74,11 +75,7 @@ public final class RateService {
       Map<Filter, List<String>> a,
       Map<Filter, List<String>> b)
       throws IOException {
-    if (a.isEmpty() || b.isEmpty()) {
-      throw new BadRequestException(
-          "compare needs two selections: a=... and b=..., each filter:value, e.g."
-              + " a=guideline:MTUS&b=guideline:ODG");
-    }
+    requireSelections(a, b);
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       IndexSearcher searcher = snapshot.searcher(timeout);
@@ -87,10 +84,8 @@ public final class RateService {
               searchers.facetsConfig(), syntax.parse(query, searcher), snapshot.asIndexed(filters));
       DrillDownQuery inA = Filter.drillDown(searchers.facetsConfig(), base, snapshot.asIndexed(a));
       DrillDownQuery inB = Filter.drillDown(searchers.facetsConfig(), base, snapshot.asIndexed(b));
-      RateRow rowA =
-          RateRow.of(List.of(describe(a)), searcher.count(inA), searcher.count(overturned(inA)));
-      RateRow rowB =
-          RateRow.of(List.of(describe(b)), searcher.count(inB), searcher.count(overturned(inB)));
+      long[] countsA = {searcher.count(inA), searcher.count(overturned(inA))};
+      long[] countsB = {searcher.count(inB), searcher.count(overturned(inB))};
       long overlap =
           searcher.count(
               new BooleanQuery.Builder()
@@ -100,20 +95,46 @@ public final class RateService {
       if (searcher.timedOut()) {
         throw new TimeLimitException("the comparison", timeout, "narrow the selections");
       }
-      double[] interval = Proportions.differenceInterval(rowA, rowB);
-      double p =
-          Proportions.twoSidedP(
-              rowA.overturned(), rowA.decisions(), rowB.overturned(), rowB.decisions());
-      return new Comparison(
-          query,
-          rowA,
-          rowB,
-          new Comparison.Difference(rowA.rate() - rowB.rate(), interval[0], interval[1]),
-          p,
-          overlap,
-          Comparison.NOTE,
-          (System.nanoTime() - start) / 1_000_000);
+      return comparison(query, a, countsA, b, countsB, overlap, start);
     }
+  }
+
+  /** Refuses a comparison without two selections. */
+  public static void requireSelections(Map<Filter, List<String>> a, Map<Filter, List<String>> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      throw new BadRequestException(
+          "compare needs two selections: a=... and b=..., each filter:value, e.g."
+              + " a=guideline:MTUS&b=guideline:ODG");
+    }
+  }
+
+  /**
+   * Selection {@code a} against {@code b}, whichever engine counted them: each one's decisions and
+   * overturned ones ({@code {decisions, overturned}}), and the decisions in both.
+   */
+  public static Comparison comparison(
+      String query,
+      Map<Filter, List<String>> a,
+      long[] countsA,
+      Map<Filter, List<String>> b,
+      long[] countsB,
+      long overlap,
+      long startNanos) {
+    RateRow rowA = RateRow.of(List.of(describe(a)), countsA[0], countsA[1]);
+    RateRow rowB = RateRow.of(List.of(describe(b)), countsB[0], countsB[1]);
+    double[] interval = Proportions.differenceInterval(rowA, rowB);
+    double p =
+        Proportions.twoSidedP(
+            rowA.overturned(), rowA.decisions(), rowB.overturned(), rowB.decisions());
+    return new Comparison(
+        query,
+        rowA,
+        rowB,
+        new Comparison.Difference(rowA.rate() - rowB.rate(), interval[0], interval[1]),
+        p,
+        overlap,
+        Comparison.NOTE,
+        (System.nanoTime() - startNanos) / 1_000_000);
   }
 
   /** A selection as the user would write it: "guideline:MTUS, year:2016 or 2017". */
@@ -172,35 +193,46 @@ public final class RateService {
           all.isEmpty()
               ? new DecisionTimes.Row(List.of("all"), 0, 0, null, null, 0, 0, null)
               : all.get(0);
-      List<DecisionTimes.Row> sorted = new ArrayList<>(rows);
-      if (by == Filter.YEAR || by == Filter.MONTH) {
-        sorted.sort(
-            Comparator.comparing(
-                    (DecisionTimes.Row r) -> r.key().get(0).equals(LetterDocuments.NOT_STATED))
-                .thenComparing(r -> r.key().get(0)));
-      } else {
-        sorted.sort(
-            Comparator.comparingLong(DecisionTimes.Row::decisions)
-                .reversed()
-                .thenComparing(r -> r.key().get(0)));
-      }
-      return new DecisionTimes(
-          query,
-          by == null ? null : by.param(),
-          DecisionTimes.NOTE,
-          deadlines.all(),
-          overall,
-          sorted,
-          (System.nanoTime() - start) / 1_000_000);
+      return timesTable(query, by, deadlines, overall, rows, start);
     }
+  }
+
+  /**
+   * The times of {@code rows} and {@code overall}, whichever engine tallied them, in the order
+   * pages show (time along years and months, else the largest groups first).
+   */
+  public static DecisionTimes timesTable(
+      String query,
+      Filter by,
+      Deadlines deadlines,
+      DecisionTimes.Row overall,
+      List<DecisionTimes.Row> rows,
+      long startNanos) {
+    List<DecisionTimes.Row> sorted = new ArrayList<>(rows);
+    if (by == Filter.YEAR || by == Filter.MONTH) {
+      sorted.sort(
+          Comparator.comparing(
+                  (DecisionTimes.Row r) -> r.key().get(0).equals(LetterDocuments.NOT_STATED))
+              .thenComparing(r -> r.key().get(0)));
+    } else {
+      sorted.sort(
+          Comparator.comparingLong(DecisionTimes.Row::decisions)
+              .reversed()
+              .thenComparing(r -> r.key().get(0)));
+    }
+    return new DecisionTimes(
+        query,
+        by == null ? null : by.param(),
+        DecisionTimes.NOTE,
+        deadlines.all(),
+        overall,
+        sorted,
+        (System.nanoTime() - startNanos) / 1_000_000);
   }
 
   public RateTable rates(String queryText, Map<Filter, List<String>> filters, List<Filter> by)
       throws IOException {
-    if (by.isEmpty() || by.size() > 2) {
-      throw new BadRequestException(
-          "by takes one grouping or two (a two-way table), e.g. by=guideline or by=guideline,year");
-    }
+    requireGroupings(by);
     long start = System.nanoTime();
     try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
       Map<Filter, List<String>> indexed = snapshot.asIndexed(filters);
@@ -213,6 +245,14 @@ public final class RateService {
       return found.cached()
           ? found.value().fromCache((System.nanoTime() - start) / 1_000_000)
           : found.value();
+    }
+  }
+
+  /** Refuses a table of no grouping or of more than two. */
+  public static void requireGroupings(List<Filter> by) {
+    if (by.isEmpty() || by.size() > 2) {
+      throw new BadRequestException(
+          "by takes one grouping or two (a two-way table), e.g. by=guideline or by=guideline,year");
     }
   }
 

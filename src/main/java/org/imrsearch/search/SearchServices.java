@@ -97,12 +97,7 @@ public final class SearchServices implements Engine {
   public static SearchServices open(
       Path index, ConfigSource config, ObjectMapper mapper, int cachedResults) throws IOException {
     Deadlines deadlines = Deadlines.load(config);
-    Set<String> boilerplate =
-        config.lines(DistinctiveService.BOILERPLATE_FILE).stream()
-            .map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .map(line -> line.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toSet());
+    Set<String> boilerplate = boilerplate(config);
     Analyzers analyzers = Analyzers.load(config);
     try {
       return new SearchServices(
@@ -116,6 +111,15 @@ public final class SearchServices implements Engine {
       analyzers.close();
       throw e;
     }
+  }
+
+  /** The letters' formulas that the distinctive terms leave out ({@code index-config}). */
+  public static Set<String> boilerplate(ConfigSource config) {
+    return config.lines(DistinctiveService.BOILERPLATE_FILE).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(line -> line.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
   }
 
   private void refreshQuietly() {

@@ -43,7 +43,9 @@ public final class SolrCollection implements AutoCloseable {
         new HttpJdkSolrClient.Builder()
             .withConnectionTimeout(Math.min(requestTimeoutMillis, 5000), TimeUnit.MILLISECONDS)
             .withRequestTimeout(requestTimeoutMillis, TimeUnit.MILLISECONDS)
-            .withIdleTimeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
+            .withIdleTimeout(requestTimeoutMillis, TimeUnit.MILLISECONDS)
+            // HTTP/2 would first probe each POST with a HEAD request, an error in the server log.
+            .useHttp1_1(true);
     String[] credentials = options.credentials();
     if (credentials != null) {
       builder.withBasicAuthCredentials(credentials[0], credentials[1]);
@@ -55,10 +57,7 @@ public final class SolrCollection implements AutoCloseable {
     HttpJdkSolrClient http = builder.build();
     try {
       CloudSolrClient cloud =
-          new CloudSolrClient.Builder(options.urls())
-              .withHttpClient(http)
-              .withDefaultCollection(options.collection())
-              .build();
+          new CloudSolrClient.Builder(options.urls()).withHttpClient(http).build();
       return new SolrCollection(options, http, cloud);
     } catch (RuntimeException e) {
       http.close();
@@ -74,7 +73,7 @@ public final class SolrCollection implements AutoCloseable {
     return options;
   }
 
-  /** The cluster's client, its default collection this one. */
+  /** The cluster's client; requests name the collection (admin requests name none). */
   SolrClient client() {
     return cloud;
   }
@@ -89,7 +88,9 @@ public final class SolrCollection implements AutoCloseable {
   /** The name of the collection's schema ("imr-search-7"). */
   String schemaName() throws IOException {
     NamedList<Object> response =
-        request(new GenericSolrRequest(SolrRequest.METHOD.GET, "/schema/name"));
+        request(
+            new GenericSolrRequest(SolrRequest.METHOD.GET, "/schema/name")
+                .setRequiresCollection(true));
     return String.valueOf(response.get("name"));
   }
 
@@ -147,7 +148,8 @@ public final class SolrCollection implements AutoCloseable {
             .setCleanup(true)
             .setUploadStream(
                 new ContentStreamBase.ByteArrayStream(zip, "configset.zip", "application/zip"));
-    admin(upload);
+    // To one node: the cloud client's routing mangles the configsets API's upload.
+    onAnyNode(upload);
     admin(
         CollectionAdminRequest.createCollection(
             name(), SolrConfigSet.SCHEMA_NAME, shards, replicas));
@@ -171,6 +173,19 @@ public final class SolrCollection implements AutoCloseable {
     } catch (SolrServerException e) {
       throw unavailable(e);
     }
+  }
+
+  /** {@code request} to the first node that answers. */
+  private NamedList<Object> onAnyNode(SolrRequest<?> request) throws IOException {
+    Exception last = null;
+    for (String url : options.urls()) {
+      try {
+        return http.requestWithBaseUrl(url, request, null);
+      } catch (SolrServerException | IOException e) {
+        last = e;
+      }
+    }
+    throw unavailable(last);
   }
 
   private NamedList<Object> admin(SolrRequest<?> request) throws IOException {

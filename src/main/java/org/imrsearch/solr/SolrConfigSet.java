@@ -98,7 +98,9 @@ public final class SolrConfigSet {
     x.append("  <fieldType name=\"string\" class=\"solr.StrField\" docValues=\"true\"/>\n")
         .append("  <fieldType name=\"stored_only\" class=\"solr.StrField\" indexed=\"false\"")
         .append(" docValues=\"false\" stored=\"true\"/>\n")
-        .append("  <fieldType name=\"plong\" class=\"solr.LongPointField\" docValues=\"true\"/>\n")
+        .append("  <fieldType name=\"plong\" class=\"solr.LongPointField\" docValues=\"true\"")
+        .append(" sortMissingLast=\"true\"/>\n")
+        .append("  <fieldType name=\"random\" class=\"solr.RandomSortField\" indexed=\"true\"/>\n")
         .append("  <fieldType name=\"pint\" class=\"solr.IntPointField\" docValues=\"true\"/>\n");
     // Letters as the embedded index analyzes them: the same chains, by the same SPI names.
     // Queries reach Solr already analyzed by the app (the same "query" chain); analysing a
@@ -134,6 +136,9 @@ public final class SolrConfigSet {
     field(x, IndexField.TEXT, "stored_only", "");
     field(x, IndexField.LETTER_JSON, "stored_only", "");
     field(x, IndexField.SOURCE, "stored_only", "");
+    // A seeded random order ("random_1 asc"): the same sample of the collection every time.
+    x.append(
+        "  <dynamicField name=\"random_*\" type=\"random\" indexed=\"true\" stored=\"false\"/>\n");
     return x.append("</schema>\n").toString();
   }
 
@@ -152,13 +157,10 @@ public final class SolrConfigSet {
   }
 
   private static void field(StringBuilder x, String name, String type, String attributes) {
-    x.append("  <field name=\"")
-        .append(name)
-        .append("\" type=\"")
-        .append(type)
-        .append("\" indexed=\"")
-        .append(!type.equals("stored_only"))
-        .append('"');
+    x.append("  <field name=\"").append(name).append("\" type=\"").append(type).append('"');
+    if (!attributes.contains("indexed=")) {
+      x.append(" indexed=\"").append(!type.equals("stored_only")).append('"');
+    }
     if (!attributes.isEmpty()) {
       x.append(' ').append(attributes);
     }
@@ -185,7 +187,11 @@ public final class SolrConfigSet {
           <dataDir>${solr.data.dir:}</dataDir>
           <directoryFactory name="DirectoryFactory"
               class="${solr.directoryFactory:solr.NRTCachingDirectoryFactory}"/>
-          <schemaFactory class="ClassicIndexSchemaFactory"/>
+          <!-- The schema is generated, never edited through the API: read-only. -->
+          <schemaFactory class="ManagedIndexSchemaFactory">
+            <bool name="mutable">false</bool>
+            <str name="managedSchemaResourceName">managed-schema.xml</str>
+          </schemaFactory>
           <updateHandler class="solr.DirectUpdateHandler2">
             <updateLog><str name="dir">${solr.ulog.dir:}</str></updateLog>
             <!-- The ingest commits (and opens searchers) itself; this only bounds the log. -->

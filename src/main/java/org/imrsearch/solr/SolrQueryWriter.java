@@ -13,6 +13,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -93,6 +94,9 @@ final class SolrQueryWriter {
           + ClientUtils.escapeQueryChars(f.getTerm().text())
           + "~"
           + f.getMaxEdits();
+    }
+    if (query instanceof IndexSortSortedNumericDocValuesRangeQuery i) {
+      return write(i.getFallbackQuery(), rename); // a date range
     }
     if (query instanceof IndexOrDocValuesQuery i) {
       return write(i.getIndexQuery(), rename);

@@ -184,6 +184,15 @@ final class SolrRequests {
     return facet;
   }
 
+  /** A terms facet over every value of a plain field. */
+  static Map<String, Object> termsOf(String field) {
+    Map<String, Object> facet = new LinkedHashMap<>();
+    facet.put("type", "terms");
+    facet.put("field", field);
+    facet.put("limit", ALL_VALUES);
+    return facet;
+  }
+
   /** A query facet counting the decisions of {@code q}. */
   static Map<String, Object> queryFacet(String q) {
     Map<String, Object> facet = new LinkedHashMap<>();
