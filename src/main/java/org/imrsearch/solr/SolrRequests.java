@@ -178,6 +178,9 @@ final class SolrRequests {
     facet.put("field", filter.dim());
     facet.put("limit", limit);
     facet.put("numBuckets", true);
+    // Across shards, top values are exact only when refined (each shard asked for the values
+    // it did not return at first).
+    facet.put("refine", true);
     if (SolrFields.hierarchical(filter.field())) {
       facet.put("prefix", SolrFields.childPrefix(path));
     }
@@ -190,6 +193,7 @@ final class SolrRequests {
     facet.put("type", "terms");
     facet.put("field", field);
     facet.put("limit", ALL_VALUES);
+    facet.put("refine", true);
     return facet;
   }
 

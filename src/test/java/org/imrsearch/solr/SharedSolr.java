@@ -1,0 +1,60 @@
+package org.imrsearch.solr;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.imrsearch.config.ConfigSource;
+import org.imrsearch.ingest.IngestReport;
+import org.imrsearch.ingest.Ingester;
+import org.imrsearch.ingest.LetterFiles;
+import org.imrsearch.model.Json;
+import org.imrsearch.TestLetters;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The one local SolrCloud of a test run: two nodes, started once per test JVM (about 15 s) and
+ * stopped with it, shared by the Solr engine's test classes. Under {@code bin/imr test}, which
+ * builds the solr-local module, it must start; run alone from an IDE without the module, the
+ * tests are skipped with a message.
+ */
+final class SharedSolr {
+  private static LocalSolr cluster;
+
+  private SharedSolr() {}
+
+  static synchronized LocalSolr cluster() throws IOException {
+    boolean required = !System.getProperty(LocalSolr.CLASSPATH_PROPERTY, "").isBlank();
+    assumeTrue(
+        required || LocalSolr.isAvailable(),
+        "solr-local is not built (run 'bin/imr test' or 'bin/imr solr-local' once): skipped");
+    if (cluster == null) {
+      cluster = LocalSolr.start(2, null);
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "solr-local-stop"));
+    }
+    return cluster;
+  }
+
+  /** Options for {@code collection} on the shared cluster, through every node. */
+  static SolrOptions options(String collection) throws IOException {
+    return new SolrOptions(cluster().nodeUrls(), collection, null, null, null);
+  }
+
+  /** Creates {@code collection} and ingests {@code inputs} into it, as {@code imr ingest} does. */
+  static IngestReport ingest(String collection, int shards, int replicas, List<Path> inputs)
+      throws IOException, InterruptedException {
+    try (SolrCollection c = SolrCollection.connect(options(collection), 120_000)) {
+      c.setup(ConfigSource.bundled(), shards, replicas);
+      return ingest(c, inputs);
+    }
+  }
+
+  static IngestReport ingest(SolrCollection c, List<Path> inputs)
+      throws IOException, InterruptedException {
+    try (SolrLetterWriter writer = new SolrLetterWriter(c, Json.newMapper())) {
+      return new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1))
+          .ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+    }
+  }
+}
