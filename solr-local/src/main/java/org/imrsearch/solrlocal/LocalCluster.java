@@ -30,10 +30,10 @@ import org.apache.solr.embedded.JettySolrRunner;
  * Solr's {@link MiniSolrCloudCluster}.
  *
  * <p>Node {@code i} keeps its cores in {@code DIR/node<i>} and ZooKeeper keeps its data in {@code
- * DIR/zookeeper}. SolrCloud names a node by host and port and ties every replica to that name, so a
- * restart on a kept directory only finds its replicas again on the same ports: the ports are
- * recorded in {@code DIR/solr-local.properties} and reused when no first port is given. A stopped
- * node restarts on its old port for the same reason.
+ * DIR/zookeeper}, so a restart on a kept directory finds its collections again. Its ports are
+ * recorded in {@code DIR/solr-local.properties} and reused when no first port is given, so the
+ * URLs stay the same too (on other ports Solr 9 moves a node's replicas to its new name). A
+ * stopped node restarts on its old port, so clients that know its URL find it again.
  *
  * <p>Not thread-safe: one thread drives it. {@link #close()} stops every node and ZooKeeper and
  * deletes the directory when it was a temporary one; it may be called more than once.
@@ -99,7 +99,13 @@ final class LocalCluster implements AutoCloseable {
       for (int i = 0; i < nodeCount; i++) {
         int port = firstPort > 0 ? firstPort + i : parsePort(recorded.getProperty("node." + i));
         if (port > 0 && !isFree(port)) {
-          throw new IllegalStateException("port " + port + " (node " + i + ") is in use");
+          if (firstPort > 0) {
+            throw new IllegalStateException("port " + port + " (node " + i + ") is in use");
+          }
+          System.err.println(
+              "solr-local: node " + i + "'s port from the last run, " + port + ", is in use;"
+                  + " it gets a free one (its replicas follow it)");
+          port = 0;
         }
         Properties props = new Properties();
         props.setProperty("zkHost", zk.getZkAddress());
