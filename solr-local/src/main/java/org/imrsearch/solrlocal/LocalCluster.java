@@ -31,9 +31,9 @@ import org.apache.solr.embedded.JettySolrRunner;
  *
  * <p>Node {@code i} keeps its cores in {@code DIR/node<i>} and ZooKeeper keeps its data in {@code
  * DIR/zookeeper}, so a restart on a kept directory finds its collections again. Its ports are
- * recorded in {@code DIR/solr-local.properties} and reused when no first port is given, so the
- * URLs stay the same too (on other ports Solr 9 moves a node's replicas to its new name). A
- * stopped node restarts on its old port, so clients that know its URL find it again.
+ * recorded in {@code DIR/solr-local.properties} and reused when no first port is given, so the URLs
+ * stay the same too (on other ports Solr 9 moves a node's replicas to its new name). A stopped node
+ * restarts on its old port, so clients that know its URL find it again.
  *
  * <p>Not thread-safe: one thread drives it. {@link #close()} stops every node and ZooKeeper and
  * deletes the directory when it was a temporary one; it may be called more than once.
@@ -103,7 +103,11 @@ final class LocalCluster implements AutoCloseable {
             throw new IllegalStateException("port " + port + " (node " + i + ") is in use");
           }
           System.err.println(
-              "solr-local: node " + i + "'s port from the last run, " + port + ", is in use;"
+              "solr-local: node "
+                  + i
+                  + "'s port from the last run, "
+                  + port
+                  + ", is in use;"
                   + " it gets a free one (its replicas follow it)");
           port = 0;
         }

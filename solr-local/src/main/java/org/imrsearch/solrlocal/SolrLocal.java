@@ -14,8 +14,8 @@ import java.util.logging.Level;
 
 /**
  * Runs a local SolrCloud (embedded ZooKeeper + N Jetty nodes on 127.0.0.1) for trying imr-search
- * against Solr and for the app's tests; a separate JVM because Solr 9 brings Lucene 9, which
- * cannot share a class path with the app's Lucene 10.
+ * against Solr and for the app's tests; a separate JVM because Solr 9 brings Lucene 9, which cannot
+ * share a class path with the app's Lucene 10.
  *
  * <p>Usage: {@code SolrLocal [--nodes N] [--dir DIR] [--port P]}. {@code --nodes} defaults to 1;
  * {@code --dir} keeps the data there so a restart finds the collections again (default: a temporary
@@ -141,8 +141,10 @@ public final class SolrLocal {
       Thread.currentThread().join(); // until Ctrl-C / SIGTERM
     }
     try {
-      serveCommands(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-          protocol, holder);
+      serveCommands(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+          protocol,
+          holder);
     } catch (IOException e) {
       // stdin cannot be read at all (e.g. 'nohup' gave it an unreadable file): no command channel.
       System.err.println("solr-local: not reading commands (" + e.getMessage() + "); Ctrl-C stops");
