@@ -128,6 +128,7 @@ public final class SolrCollection implements AutoCloseable {
    *
    * @return what was done, for the user
    */
+  @SuppressWarnings("deprecation") // SolrJ 10 deprecates waiting; a Solr 9 cluster needs it
   public String setup(ConfigSource config, int shards, int replicas) throws IOException {
     if (shards < 1 || replicas < 1) {
       throw new IllegalArgumentException("shards and replicas must be 1 or more");
@@ -150,9 +151,11 @@ public final class SolrCollection implements AutoCloseable {
                 new ContentStreamBase.ByteArrayStream(zip, "configset.zip", "application/zip"));
     // To one node: the cloud client's routing mangles the configsets API's upload.
     onAnyNode(upload);
-    admin(
+    CollectionAdminRequest.Create create =
         CollectionAdminRequest.createCollection(
-            name(), SolrConfigSet.SCHEMA_NAME, shards, replicas));
+            name(), SolrConfigSet.SCHEMA_NAME, shards, replicas);
+    create.setWaitForFinalState(true); // Solr 9 answers before the replicas are active otherwise
+    admin(create);
     return "collection '"
         + name()
         + "' created: "

@@ -70,6 +70,13 @@ public final class SolrEngine implements Engine {
           IndexField.GUIDELINE.fieldName());
 
   private static final int SIMILAR = 10;
+
+  /** Facet values as the embedded engine lists them: largest first, then by label. */
+  private static final Comparator<FacetGroup.Value> LARGEST_FIRST =
+      Comparator.comparingLong(FacetGroup.Value::count)
+          .reversed()
+          .thenComparing(v -> v.value().substring(v.value().lastIndexOf('/') + 1));
+
   private static final int EXPORT_BATCH = 500;
 
   private final SolrCollection collection;
@@ -149,7 +156,9 @@ public final class SolrEngine implements Engine {
       List<String> selected = filters.getOrDefault(f, List.of());
       String level =
           SolrFields.hierarchical(f.field()) && selected.size() == 1 ? selected.get(0) : "";
-      Map<String, Object> terms = SolrRequests.terms(f, level, SearchService.FACET_VALUES);
+      // Every value, the largest kept here: a top-N across shards can miss a value split between
+      // them, and the facets of this product have tens of values, not millions.
+      Map<String, Object> terms = SolrRequests.terms(f, level, SolrRequests.ALL_VALUES);
       terms.put("domain", Map.of("excludeTags", f.param()));
       facets.put(f.param(), terms);
       for (int i = 0; i < selected.size(); i++) {
@@ -232,25 +241,30 @@ public final class SolrEngine implements Engine {
   private static FacetGroup group(NamedList<?> counted, Filter f, List<String> selected) {
     boolean hierarchical = SolrFields.hierarchical(f.field());
     String level = hierarchical && selected.size() == 1 ? selected.get(0) : "";
-    List<FacetGroup.Value> values = new ArrayList<>();
-    for (Map.Entry<String, NamedList<?>> b : SolrRequests.buckets(counted, f.param()).entrySet()) {
-      String value = hierarchical ? SolrFields.path(b.getKey()) : b.getKey();
-      values.add(
-          new FacetGroup.Value(value, SolrRequests.count(b.getValue()), selected.contains(value)));
-    }
+    Map<String, NamedList<?>> buckets = SolrRequests.buckets(counted, f.param());
+    List<FacetGroup.Value> values =
+        new ArrayList<>(
+            buckets.entrySet().stream()
+                .map(
+                    b ->
+                        new FacetGroup.Value(
+                            hierarchical ? SolrFields.path(b.getKey()) : b.getKey(),
+                            SolrRequests.count(b.getValue()),
+                            false))
+                .sorted(LARGEST_FIRST)
+                .limit(SearchService.FACET_VALUES)
+                .map(v -> new FacetGroup.Value(v.value(), v.count(), selected.contains(v.value())))
+                .toList());
     for (int i = 0; i < selected.size(); i++) {
       String s = selected.get(i);
       if (values.stream().noneMatch(v -> v.value().equals(s))) {
-        values.add(
-            new FacetGroup.Value(
-                s, SolrRequests.count(SolrRequests.sub(counted, f.param() + "__" + i)), true));
+        long count = SolrRequests.count(SolrRequests.sub(counted, f.param() + "__" + i));
+        values.add(new FacetGroup.Value(s, count, true));
       }
     }
-    NamedList<?> facet = SolrRequests.sub(counted, f.param());
-    Object numBuckets = facet == null ? null : facet.get("numBuckets");
-    int buckets = numBuckets instanceof Number n ? n.intValue() : 0;
-    // As the embedded engine counts: a level without values has none, even if one is selected.
-    int distinct = buckets == 0 ? 0 : Math.max(buckets, values.size());
+    // As the embedded engine counts: a level of a hierarchy without hits has no values, even
+    // when one is selected.
+    int distinct = hierarchical && buckets.isEmpty() ? 0 : Math.max(buckets.size(), values.size());
     return new FacetGroup(f.param(), f.label(), level, values, distinct);
   }
 

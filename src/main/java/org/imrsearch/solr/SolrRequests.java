@@ -177,7 +177,6 @@ final class SolrRequests {
     facet.put("type", "terms");
     facet.put("field", filter.dim());
     facet.put("limit", limit);
-    facet.put("numBuckets", true);
     // Across shards, top values are exact only when refined (each shard asked for the values
     // it did not return at first).
     facet.put("refine", true);

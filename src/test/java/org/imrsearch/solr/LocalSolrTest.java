@@ -3,7 +3,6 @@ package org.imrsearch.solr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +34,8 @@ class LocalSolrTest {
 
   @Test
   void twoReplicaCollectionAnswersWithOneNodeStopped(@TempDir Path tmp) throws Exception {
-    boolean required = !System.getProperty(LocalSolr.CLASSPATH_PROPERTY, "").isBlank();
-    assumeTrue(
-        required || LocalSolr.isAvailable(),
-        "solr-local is not built (run 'bin/imr test' or 'bin/imr solr-local' once): skipped");
-
-    try (LocalSolr solr = LocalSolr.start(2, null);
-        SolrClient first = new HttpJdkSolrClient.Builder(solr.url()).build();
+    LocalSolr solr = SharedSolr.cluster(); // started once per test run, stopped with it
+    try (SolrClient first = new HttpJdkSolrClient.Builder(solr.url()).build();
         SolrClient second = new HttpJdkSolrClient.Builder(solr.nodeUrls().get(1)).build()) {
       assertEquals(2, solr.nodeUrls().size());
       assertEquals(solr.url(), solr.nodeUrls().get(0));

@@ -3,21 +3,21 @@ package org.imrsearch.solr;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.ingest.IngestReport;
 import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
-import org.imrsearch.TestLetters;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The one local SolrCloud of a test run: two nodes, started once per test JVM (about 15 s) and
  * stopped with it, shared by the Solr engine's test classes. Under {@code bin/imr test}, which
- * builds the solr-local module, it must start; run alone from an IDE without the module, the
- * tests are skipped with a message.
+ * builds the solr-local module, it must start; run alone from an IDE without the module, the tests
+ * are skipped with a message.
  */
 final class SharedSolr {
   private static LocalSolr cluster;

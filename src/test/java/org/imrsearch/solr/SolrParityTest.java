@@ -32,7 +32,6 @@ import org.imrsearch.model.Outcome;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
-import org.imrsearch.search.FacetGroup;
 import org.imrsearch.search.Hit;
 import org.imrsearch.search.SearchRequest;
 import org.imrsearch.search.SearchResult;
@@ -44,10 +43,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The API's answers from both engines on the same real letters: the embedded index and a
- * SolrCloud collection of two shards with two replicas each. Totals, every facet count (with
- * several filters selected), rate tables with their intervals and tests, two-way tables,
- * comparisons, decision times, distinctive terms, letters, exports and 400s are the same.
+ * The API's answers from both engines on the same real letters: the embedded index and a SolrCloud
+ * collection of two shards with two replicas each. Totals, every facet count (with several filters
+ * selected), rate tables with their intervals and tests, two-way tables, comparisons, decision
+ * times, distinctive terms, letters, exports and 400s are the same.
  *
  * <p>What may differ, and what must still hold: relevance scores (Solr's statistics are per shard),
  * so hits are compared as the set of every page, not in order; highlight passages, which must mark
@@ -198,13 +197,15 @@ class SolrParityTest {
   @Test
   void highlightsMarkTheSameWordsAndEscapeEverythingElse() throws IOException {
     for (String q : List.of("\"functional improvement\"", "physical therapy", "acupuncture")) {
-      SearchRequest request = new SearchRequest(q, Map.of(), SearchRequest.Sort.RELEVANCE, 1, 100, null);
+      SearchRequest request =
+          new SearchRequest(q, Map.of(), SearchRequest.Sort.RELEVANCE, 1, 100, null);
       Map<String, Set<String>> e = markedWords(embedded.search(request));
       Map<String, Set<String>> s = markedWords(solr.search(request));
       assertEquals(e.keySet(), s.keySet(), q);
       for (String id : e.keySet()) {
         assertFalse(s.get(id).isEmpty(), q + ": nothing marked in " + id);
-        assertTrue(e.get(id).containsAll(s.get(id)) || s.get(id).containsAll(e.get(id)), q + " " + id);
+        assertTrue(
+            e.get(id).containsAll(s.get(id)) || s.get(id).containsAll(e.get(id)), q + " " + id);
       }
       for (Hit h : solr.search(request).hits()) {
         for (String passage : h.passages()) {
@@ -264,9 +265,12 @@ class SolrParityTest {
     assertEquals(
         untimed(embedded.compare("therapy", Map.of(), mtus, Map.of(Filter.YEAR, List.of("2016")))),
         untimed(solr.compare("therapy", Map.of(), mtus, Map.of(Filter.YEAR, List.of("2016")))));
-    for (Filter by : new Filter[] {null, Filter.PRIORITY, Filter.SPECIALTY, Filter.MONTH, Filter.CITATION}) {
+    for (Filter by :
+        new Filter[] {null, Filter.PRIORITY, Filter.SPECIALTY, Filter.MONTH, Filter.CITATION}) {
       assertEquals(
-          untimed(embedded.times("", Map.of(), by)), untimed(solr.times("", Map.of(), by)), "" + by);
+          untimed(embedded.times("", Map.of(), by)),
+          untimed(solr.times("", Map.of(), by)),
+          "" + by);
     }
     for (String against : List.of("outcome", "all")) {
       assertEquals(
@@ -332,7 +336,15 @@ class SolrParityTest {
   @Test
   void badRequestsAreTheSame400s() {
     for (String q :
-        List.of("\"unclosed", "foo:bar", "(a", "a*", "ab~", "/reg/", "specialty:inj*", "x".repeat(2001))) {
+        List.of(
+            "\"unclosed",
+            "foo:bar",
+            "(a",
+            "a*",
+            "ab~",
+            "/reg/",
+            "specialty:inj*",
+            "x".repeat(2001))) {
       String e = message(() -> embedded.search(SearchRequest.of(q)));
       String s = message(() -> solr.search(SearchRequest.of(q)));
       assertEquals(e, s, q);
