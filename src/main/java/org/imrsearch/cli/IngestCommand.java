@@ -18,7 +18,6 @@ import org.imrsearch.ingest.ExtractionPipeline;
 import org.imrsearch.ingest.IngestReport;
 import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFileReader;
-import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.ExtractionFailure;
 import org.imrsearch.model.Json;
 import picocli.CommandLine.Command;
@@ -109,7 +108,6 @@ final class IngestCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     Files.createDirectories(index);
     ObjectMapper mapper = Json.newMapper();
-    List<Path> files = LetterFiles.expand(paths);
     ExtractionPipeline pipeline =
         new ExtractionPipeline(
             new LetterFileReader(), new LetterExtractor(Vocabulary.load(source)), threads);
@@ -118,7 +116,7 @@ final class IngestCommand implements Callable<Integer> {
       ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo);
       IngestReport report =
           new Ingester(pipeline, writer, commitEvery, commitInterval)
-              .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
+              .ingest(paths, bar == null ? Ingester.Progress.NONE : bar);
       if (bar != null) {
         bar.finish();
       }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.original.Original;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
 
@@ -31,6 +32,15 @@ final class ApiController {
 
   void letter(Context ctx) throws IOException {
     ctx.json(engine.letter(ctx.pathParam("id"), ctx.queryParam("q")));
+  }
+
+  /** The letter's original file, inline, as it was ingested (see {@link Engine#original}). */
+  void original(Context ctx) throws IOException {
+    Original original = engine.original(ctx.pathParam("id"));
+    ctx.contentType(original.contentType());
+    ctx.header("Content-Disposition", ContentDisposition.inline(original.fileName()));
+    ctx.header("X-Content-SHA256", original.sha256());
+    ctx.result(original.content());
   }
 
   void similar(Context ctx) throws IOException {

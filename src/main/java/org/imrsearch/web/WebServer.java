@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.engine.EngineUnavailableException;
+import org.imrsearch.original.ChangedFileException;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
@@ -52,6 +53,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/facets/{name}", api::facetValues);
               config.routes.get("/api/letters/{id}", api::letter);
               config.routes.get("/api/letters/{id}/similar", api::similar);
+              config.routes.get("/api/letters/{id}/original", api::original);
               config.routes.get("/api/stats/overturn-rates", api::overturnRates);
               config.routes.get("/api/stats/compare", api::compare);
               config.routes.get("/api/stats/time-to-decision", api::times);
@@ -75,6 +77,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(
                   NotFoundException.class,
                   (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+              config.routes.exception(
+                  ChangedFileException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
