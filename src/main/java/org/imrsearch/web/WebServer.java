@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.engine.EngineUnavailableException;
 import org.imrsearch.original.ChangedFileException;
+import org.imrsearch.packet.Packets;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
@@ -41,6 +43,7 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(Engine engine, ObjectMapper mapper) {
     ApiController api = new ApiController(engine);
+    PacketController packets = new PacketController(new Packets(engine, mapper, Clock.systemUTC()));
     this.app =
         Javalin.create(
             config -> {
@@ -60,6 +63,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/stats/distinctive", api::distinctive);
               config.routes.get("/api/health", api::health);
               config.routes.get("/api/export", api::export);
+              config.routes.get("/api/packet", packets::packet);
               // The services' own error types, each to its status, their message for the asker;
               // anything else is a bug: logged, and a 500 that tells nothing of the server.
               config.routes.exception(
