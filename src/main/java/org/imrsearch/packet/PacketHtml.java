@@ -56,8 +56,8 @@ public final class PacketHtml {
     field(html, "Reviewer specialty", PacketText.specialties(d));
     field(html, "Item", d.item());
     field(html, "Outcome", PacketText.outcome(d.outcome()));
-    guideline(html, "Claims administrator's guideline", d.claimsAdministratorGuideline());
-    guideline(html, "Reviewer's guideline", d.reviewerGuideline());
+    guideline(html, "Claims administrator's", d.claimsAdministratorGuideline());
+    guideline(html, "Reviewer's", d.reviewerGuideline());
     field(html, "Source file", PacketText.file(d));
     if (d.sha256() != null) {
       html.append("<dt>SHA-256</dt><dd class=\"sha\">")
@@ -69,9 +69,9 @@ public final class PacketHtml {
         .append("</p>\n</section>\n");
   }
 
-  private static void guideline(StringBuilder html, String label, Guideline g) {
-    field(html, label, PacketText.guideline(g));
-    field(html, "Citations", PacketText.citations(g));
+  private static void guideline(StringBuilder html, String party, Guideline g) {
+    field(html, party + " guideline", PacketText.guideline(g));
+    field(html, party + " citations", PacketText.citations(g));
   }
 
   private static void field(StringBuilder html, String name, String value) {

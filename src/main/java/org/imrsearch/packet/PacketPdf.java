@@ -45,8 +45,8 @@ public final class PacketPdf {
     layout.field("Reviewer specialty", PacketText.specialties(d));
     layout.field("Item", d.item());
     layout.field("Outcome", PacketText.outcome(d.outcome()));
-    guideline(layout, "Claims administrator's guideline", d.claimsAdministratorGuideline());
-    guideline(layout, "Reviewer's guideline", d.reviewerGuideline());
+    guideline(layout, "Claims administrator's", d.claimsAdministratorGuideline());
+    guideline(layout, "Reviewer's", d.reviewerGuideline());
     layout.field("Source file", PacketText.file(d));
     if (d.sha256() != null) {
       layout.field("SHA-256", d.sha256());
@@ -56,9 +56,9 @@ public final class PacketPdf {
     layout.paragraph(d.rationale());
   }
 
-  private static void guideline(PdfLayout layout, String label, Guideline g) throws IOException {
-    layout.field(label, PacketText.guideline(g));
-    layout.field("Citations", PacketText.citations(g));
+  private static void guideline(PdfLayout layout, String party, Guideline g) throws IOException {
+    layout.field(party + " guideline", PacketText.guideline(g));
+    layout.field(party + " citations", PacketText.citations(g));
   }
 
   private static void info(PDDocument document, Packet packet) {

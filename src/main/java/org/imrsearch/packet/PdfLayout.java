@@ -25,7 +25,7 @@ final class PdfLayout implements AutoCloseable {
   private static final PDRectangle PAGE = PDRectangle.LETTER;
   private static final float MARGIN = 60;
   private static final float FOOTER_Y = 32;
-  private static final float LABEL_WIDTH = 150;
+  private static final float LABEL_WIDTH = 125;
   private static final float GAP = 10;
   private static final float TEXT_SIZE = 10;
   private static final float LEADING = 1.35f;
