@@ -19,7 +19,9 @@ import org.imrsearch.search.NotFoundException;
  * resolved) inside the real path of the ingest input it was found under: a symlink pointing out of
  * the ingested directories, or a path with {@code ..}, is refused as if there were no file. A file
  * whose size or SHA-256 differs from the record is refused too ({@link ChangedFileException}):
- * serving it could show a different letter. Stateless and thread-safe.
+ * serving it could show a different letter. The SHA-256 of the bytes actually served is the last
+ * guard: even a path swapped between the checks and the read cannot serve other content than the
+ * letter that was ingested. Stateless and thread-safe.
  */
 public final class OriginalFiles {
 
