@@ -10,6 +10,10 @@ import org.imrsearch.search.ExportService;
 
 /** The JSON API: each handler parses the request, calls one service method, and renders. */
 final class ApiController {
+  /** The content security policy of an original letter: the file shown, and nothing else. */
+  static final String ORIGINAL_POLICY =
+      "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
   private final Engine engine;
 
   ApiController(Engine engine) {
@@ -40,6 +44,9 @@ final class ApiController {
     ctx.contentType(original.contentType());
     ctx.header("Content-Disposition", ContentDisposition.inline(original.fileName()));
     ctx.header("X-Content-SHA256", original.sha256());
+    // Nothing may run in the document, but a browser's PDF viewer embeds the file itself, which
+    // the pages' policy (object-src 'none') could block.
+    ctx.header("Content-Security-Policy", ORIGINAL_POLICY);
     ctx.result(original.content());
   }
 

@@ -118,6 +118,10 @@ class OriginalLetterTest {
     String disposition = response.headers().firstValue("Content-Disposition").orElseThrow();
     assertTrue(disposition.startsWith("inline; filename=\"CM16-0213037.pdf\""), disposition);
     assertArrayEquals(Files.readAllBytes(letters.resolve("CM16-0213037.pdf")), response.body());
+    assertEquals(
+        List.of(ApiController.ORIGINAL_POLICY),
+        response.headers().allValues("Content-Security-Policy"),
+        "no script runs in the document; the viewer may embed the file");
   }
 
   @Test
