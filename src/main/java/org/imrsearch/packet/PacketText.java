@@ -28,7 +28,8 @@ final class PacketText {
   }
 
   static String heading(int index, PacketDecision d) {
-    return index + ". " + (d.caseNumber() == null ? d.ref().letterId() : d.caseNumber());
+    String letter = d.caseNumber() == null ? d.ref().letterId() : d.caseNumber();
+    return index + ". " + letter + " \u2014 " + d.item();
   }
 
   static String outcome(Outcome outcome) {
