@@ -40,7 +40,9 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Letter files or directories (searched recursively for .pdf and .txt).")
+      description =
+          "Letter files or directories (searched recursively for .pdf and .txt). The server"
+              + " opens a letter's original file only from inside the path it was found under.")
   List<Path> paths;
 
   @Option(

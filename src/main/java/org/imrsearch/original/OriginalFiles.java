@@ -56,7 +56,8 @@ public final class OriginalFiles {
       throw new NotFoundException("the original file is no longer at " + path);
     }
     // The size first: a file grown to gigabytes is not read to find out that it changed.
-    if (Files.size(real) != recorded.bytes() || Files.size(real) > LetterFileReader.MAX_BYTES) {
+    long size = Files.size(real);
+    if (size != recorded.bytes() || size > LetterFileReader.MAX_BYTES) {
       throw changed(path);
     }
     byte[] content;

@@ -41,6 +41,14 @@ public final class LetterService {
   /** More decisions than any letter has. */
   private static final int MAX_DECISIONS = 1000;
 
+  /** The stored fields of a letter's file record (see {@link SourceFile}). */
+  private static final Set<String> SOURCE_FILE_FIELDS =
+      Set.of(
+          IndexField.SOURCE_PATH.fieldName(),
+          IndexField.SOURCE_ROOT.fieldName(),
+          IndexField.SOURCE_BYTES.fieldName(),
+          IndexField.SOURCE_SHA256.fieldName());
+
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
   private final Analyzer indexAnalyzer;
@@ -97,13 +105,6 @@ public final class LetterService {
           searcher.storedFields().document(found.scoreDocs[0].doc, SOURCE_FILE_FIELDS));
     }
   }
-
-  private static final Set<String> SOURCE_FILE_FIELDS =
-      Set.of(
-          IndexField.SOURCE_PATH.fieldName(),
-          IndexField.SOURCE_ROOT.fieldName(),
-          IndexField.SOURCE_BYTES.fieldName(),
-          IndexField.SOURCE_SHA256.fieldName());
 
   private static SourceFile sourceFile(Document letterDoc) {
     String path = letterDoc.get(IndexField.SOURCE_PATH.fieldName());
