@@ -8,6 +8,9 @@ const imrPacket = {
   /** Parameters of a page that are not the search's words or filters (not for the cover). */
   NOT_SEARCH: ['pick', 'page', 'size', 'sort', 'after', 'id', 'decision', 'back', 'format', 'ids'],
 
+  /** As many decisions as one packet holds (the API refuses more). */
+  MAX: 100,
+
   /** The picks in the URL, in the order picked: ["CM16-0213037:1", ...]. */
   picks() {
     return (imr.params().get('pick') || '').split(',').filter(p => /^.+:\d+$/.test(p));
@@ -75,11 +78,13 @@ const imrPacket = {
     });
     const link = document.getElementById('packet-link');
     if (link) {
-      link.textContent = `Packet (${picks.length})`;
+      const ok = picks.length > 0 && picks.length <= imrPacket.MAX;
+      link.textContent = picks.length <= imrPacket.MAX ? `Packet (${picks.length})`
+        : `Packet (${picks.length}: at most ${imrPacket.MAX})`;
       for (const [el, format] of [[link, 'pdf'], [document.getElementById('packet-html'), 'html']]) {
-        if (picks.length) el.href = imrPacket.href(format);
+        if (ok) el.href = imrPacket.href(format);
         else el.removeAttribute('href');
-        el.setAttribute('aria-disabled', String(!picks.length));
+        el.setAttribute('aria-disabled', String(!ok));
       }
       document.getElementById('packet-html').hidden = !picks.length;
       document.getElementById('packet-clear').hidden = !picks.length;
