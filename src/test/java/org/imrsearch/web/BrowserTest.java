@@ -428,6 +428,13 @@ class BrowserTest {
     assertTrue(
         browser.findElement(By.cssSelector(".decisions input.pick")).isSelected(),
         "the letter's decision picked on the results is ticked here");
+    assertEquals(
+        List.of(first + "," + second, "acupuncture", "2017"),
+        script(
+            "const p = new URL(arguments[0]).searchParams;"
+                + " return [p.get('ids'), p.get('q'), p.get('year')];",
+            browser.findElement(By.id("packet-link")).getAttribute("href")),
+        "the cover still names the search the picks came from");
     WebElement original = browser.findElement(By.id("original-link"));
     assertTrue(original.getText().endsWith(".pdf"), original.getText());
     assertTrue(
