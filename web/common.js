@@ -53,6 +53,12 @@ const imr = {
   },
 
   setParams(params, replace) {
+    // The packet's picks (packet.js) belong to the visit, not to one view: every view keeps the
+    // current ones, whatever its links were built with.
+    params = new URLSearchParams(params);
+    const picks = imr.params().get('pick');
+    if (picks) params.set('pick', picks);
+    else params.delete('pick');
     const url = window.location.pathname + (params.toString() ? '?' + params.toString() : '');
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);

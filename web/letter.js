@@ -18,6 +18,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const letter = view.letter;
     document.title = 'imr-search: ' + (letter.caseNumber || id);
     container.replaceChildren(summary(letter, view), fullText(view));
+    imrPacket.refresh();
     const first = container.querySelector('.letter-text mark');
     if (first) first.parentElement.scrollTop = Math.max(0, first.offsetTop - first.parentElement.offsetTop - 80);
     const current = container.querySelector('.decisions li.current');
@@ -66,7 +67,8 @@ function summary(letter, view) {
   const decisions = imr.el('ol', {class: 'decisions'}, (letter.decisions || []).map((d, i) => imr.el('li', {
       id: 'decision-' + (i + 1), class: i + 1 === clicked ? 'current' : null,
       'aria-current': i + 1 === clicked ? 'true' : null},
-    imr.el('div', {class: 'hit-head'}, imr.outcomeBadge(d.outcome), imr.el('strong', {}, d.item)),
+    imr.el('div', {class: 'hit-head'}, imrPacket.checkbox(letter.id, i + 1, d.item),
+      imr.outcomeBadge(d.outcome), imr.el('strong', {}, d.item)),
     d.itemContext ? imr.el('p', {class: 'muted'}, d.itemContext) : null,
     imr.el('p', {class: 'muted'}, d.treatmentCategory + ' \u00b7 reviewer: ' +
       (d.reviewerGuideline.sources.join(', ') || 'no guideline cited') + ' \u00b7 claims administrator: ' +
@@ -79,8 +81,8 @@ function summary(letter, view) {
         similar(letter.id);
       }}, 'Similar decisions to this one'))));
   return imr.el('section', {class: 'letter-summary', 'aria-label': 'Summary'},
-    imr.el('h1', {}, letter.caseNumber || 'Letter without a case number'), facts,
-    imr.el('h2', {}, 'Decisions'), decisions,
+    imr.el('h1', {}, letter.caseNumber || 'Letter without a case number'), facts, original(view.original),
+    imr.el('div', {class: 'decisions-head'}, imr.el('h2', {}, 'Decisions'), imrPacket.control()), decisions,
     (letter.warnings || []).length ? imr.el('p', {class: 'muted'}, 'Extraction notes: ' + letter.warnings.join('; ')) : null,
     imr.el('h2', {id: 'similar-heading'}, 'Similar decisions'),
     imr.el('div', {class: 'similar-controls'},
@@ -91,6 +93,17 @@ function summary(letter, view) {
       }}, imr.el('option', {value: ''}, 'any'), imr.el('option', {value: 'overturned'}, 'overturned'),
         imr.el('option', {value: 'upheld'}, 'upheld'))),
     imr.el('ol', {id: 'similar', class: 'similar'}, imr.el('li', {class: 'muted'}, 'Looking\u2026')));
+}
+
+/** The file the letter was ingested from: a link that opens it, its size and SHA-256. */
+function original(file) {
+  if (!file) return null;
+  const size = file.bytes >= 1024 ? Math.round(file.bytes / 1024).toLocaleString() + ' KB' : file.bytes + ' bytes';
+  return imr.el('dl', {class: 'facts original'},
+    imr.el('dt', {}, 'Original'),
+    imr.el('dd', {}, imr.el('a', {id: 'original-link', href: file.href, target: '_blank', rel: 'noopener'},
+      file.fileName), ' (' + size + ')'),
+    imr.el('dt', {}, 'SHA-256'), imr.el('dd', {class: 'sha'}, file.sha256));
 }
 
 function fullText(view) {
@@ -114,9 +127,11 @@ async function similar(id) {
     const hits = await imr.getJson('/api/letters/' + encodeURIComponent(id) + '/similar', p);
     list.replaceChildren(...(hits.length ? hits.map(h => imr.el('li', {},
       imr.outcomeBadge(h.outcome), ' ',
-      imr.el('a', {href: '/letter.html?' + new URLSearchParams({id: h.letterId, decision: h.decisionId})}, h.item),
+      imr.el('a', {href: '/letter.html?' + new URLSearchParams({id: h.letterId, decision: h.decisionId}),
+        'data-keep-picks': ''}, h.item),
       imr.el('span', {class: 'muted'}, ' \u00b7 ' + (h.caseNumber || 'no case number'))))
       : [imr.el('li', {class: 'muted'}, 'None found.')]));
+    imrPacket.refresh();
   } catch (error) {
     imr.showError(list, error);
   }

@@ -20,6 +20,7 @@ document.addEventListener('DOMContentLoaded', () => {
     event.currentTarget.setAttribute('aria-expanded', String(open));
     document.getElementById('facets').classList.toggle('open', open);
   });
+  document.getElementById('packet-slot').replaceWith(imrPacket.control());
   window.addEventListener('popstate', run);
   run();
 });
@@ -49,6 +50,7 @@ async function run() {
     renderLinks(params);
     imr.distinctivePanel(document.getElementById('distinctive'), params);
     renderPager(result, params);
+    imrPacket.refresh();
   } catch (error) {
     document.getElementById('summary').textContent = '';
     imr.showError(hitsList, error);
@@ -94,8 +96,9 @@ function renderHits(result, params) {
     letter.set('back', back);
     return imr.el('li', {class: 'hit'},
       imr.el('div', {class: 'hit-head'},
+        imrPacket.checkbox(hit.letterId, Number(hit.decisionId.split('#').pop()), hit.item),
         imr.outcomeBadge(hit.outcome),
-        imr.el('a', {class: 'hit-item', href: '/letter.html?' + letter.toString()}, hit.item)),
+        imr.el('a', {class: 'hit-item', href: '/letter.html?' + letter.toString(), 'data-keep-picks': ''}, hit.item)),
       imr.el('div', {class: 'hit-meta'},
         imr.el('span', {}, hit.caseNumber || 'no case number'),
         imr.el('span', {}, hit.decisionDate || 'no decision date'),

@@ -61,7 +61,7 @@ public final class TestIndex {
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
       new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1))
-          .ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+          .ingest(inputs, Ingester.Progress.NONE);
     }
     List<Letter> letters = new ArrayList<>();
     TestLetters.pipeline()

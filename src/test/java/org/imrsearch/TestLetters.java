@@ -16,6 +16,7 @@ import org.imrsearch.ingest.Extraction;
 import org.imrsearch.ingest.ExtractionPipeline;
 import org.imrsearch.ingest.LetterFileReader;
 import org.imrsearch.ingest.UnreadableFileException;
+import org.imrsearch.model.SourceFile;
 
 /** Where the test letters live (all inside the repository, so a fresh clone can run the tests). */
 public final class TestLetters {
@@ -99,9 +100,12 @@ public final class TestLetters {
 
   private static Extraction extract(LetterExtractor extractor, Path file, String text) {
     try {
-      return Extraction.of(extractor.extract(file.toString(), text));
+      return Extraction.of(
+          extractor.extract(file.toString(), text), SourceFile.of(file, Files.readAllBytes(file)));
     } catch (NotALetterException e) {
       return Extraction.failed(file.toString(), e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

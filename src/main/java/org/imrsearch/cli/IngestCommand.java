@@ -17,7 +17,6 @@ import org.imrsearch.ingest.ExtractionPipeline;
 import org.imrsearch.ingest.IngestReport;
 import org.imrsearch.ingest.Ingester;
 import org.imrsearch.ingest.LetterFileReader;
-import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.ingest.LetterSink;
 import org.imrsearch.model.ExtractionFailure;
 import org.imrsearch.model.Json;
@@ -45,7 +44,9 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Letter files or directories (searched recursively for .pdf and .txt).")
+      description =
+          "Letter files or directories (searched recursively for .pdf and .txt). The server"
+              + " opens a letter's original file only from inside the path it was found under.")
   List<Path> paths;
 
   @Option(
@@ -159,14 +160,13 @@ final class IngestCommand implements Callable<Integer> {
       Duration commitInterval,
       PrintStream progressTo)
       throws IOException, InterruptedException {
-    List<Path> files = LetterFiles.expand(paths);
     ExtractionPipeline pipeline =
         new ExtractionPipeline(
             new LetterFileReader(), new LetterExtractor(Vocabulary.load(source)), threads);
     ProgressBar bar = progressTo == null ? null : new ProgressBar(progressTo);
     IngestReport report =
         new Ingester(pipeline, sink, commitEvery, commitInterval)
-            .ingest(files, bar == null ? Ingester.Progress.NONE : bar);
+            .ingest(paths, bar == null ? Ingester.Progress.NONE : bar);
     if (bar != null) {
       bar.finish();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.original.Original;
 import org.imrsearch.query.Filter;
 import org.imrsearch.rates.Comparison;
 import org.imrsearch.rates.DecisionTimes;
@@ -43,6 +44,22 @@ public interface Engine extends AutoCloseable {
 
   /** One letter with its decisions, highlighted for {@code query} (may be null). */
   LetterView letter(String id, String query) throws IOException;
+
+  /**
+   * The original file letter {@code id} was ingested from, read now and checked against its ingest
+   * record. The path comes only from the engine's record of that letter (absolute, normalized, with
+   * the ingest input it was found under as its root, size and SHA-256), never from the request; an
+   * implementation reads it with {@link org.imrsearch.original.OriginalFiles#read}, which serves
+   * only a file whose real path (symlinks resolved) is inside its root's real path and whose size
+   * and SHA-256 are the recorded ones.
+   *
+   * @throws org.imrsearch.search.NotFoundException for an unknown id, a letter not read from a
+   *     file, a path outside the ingested roots, or a file no longer there ("the original file is
+   *     no longer at PATH")
+   * @throws org.imrsearch.original.ChangedFileException when the file's size or SHA-256 changed
+   *     since it was ingested ("the file changed since it was ingested")
+   */
+  Original original(String id) throws IOException;
 
   /**
    * Decisions of other letters most like letter {@code id}'s (its decision number {@code decision}

@@ -87,7 +87,19 @@ public enum IndexField {
   /** Stored JSON of the extracted letter (without its text). */
   LETTER_JSON("letter_json"),
   /** Stored: the file the letter was read from. */
-  SOURCE("source");
+  SOURCE("source"),
+  /**
+   * Stored: the file the letter was read from, absolute and normalized (absent when the letter was
+   * not read from a file); the original is served from it (see {@link
+   * org.imrsearch.model.SourceFile}).
+   */
+  SOURCE_PATH("source_path"),
+  /** Stored: the ingest input the file was found under; the original is served only inside it. */
+  SOURCE_ROOT("source_root"),
+  /** Stored long: the file's size in bytes when it was ingested. */
+  SOURCE_BYTES("source_bytes"),
+  /** Stored: the SHA-256 of the file's bytes when it was ingested, in lowercase hex. */
+  SOURCE_SHA256("source_sha256");
 
   private final String name;
 

@@ -26,6 +26,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 
 /**
  * Maps a letter to its block of Lucene documents: one per decision (carrying the letter's fields
@@ -87,8 +88,16 @@ public final class LetterDocuments {
     return type;
   }
 
-  /** The block for {@code letter}: decisions first, the letter document last. */
+  /** The block for {@code letter}, not read from a file: decisions first, the letter last. */
   public List<Document> block(Letter letter) throws IOException {
+    return block(letter, null);
+  }
+
+  /**
+   * The block for {@code letter}, read from {@code file} (null when it was not read from a file):
+   * decisions first, the letter document last.
+   */
+  public List<Document> block(Letter letter, SourceFile file) throws IOException {
     List<Document> block = new ArrayList<>();
     int n = 0;
     StoredText.Cut text =
@@ -100,7 +109,7 @@ public final class LetterDocuments {
       block.add(
           facets.build(decisionDocument(letter, decision, ++n, text.rationales().get(n - 1))));
     }
-    block.add(facets.build(letterDocument(letter, text)));
+    block.add(facets.build(letterDocument(letter, text, file)));
     return block;
   }
 
@@ -213,7 +222,7 @@ public final class LetterDocuments {
     }
   }
 
-  private Document letterDocument(Letter letter, StoredText.Cut text) {
+  private Document letterDocument(Letter letter, StoredText.Cut text, SourceFile file) {
     Document doc = common(letter, Schema.TYPE_LETTER);
     // Every document of the index then has facet doc values, which Lucene reads much faster
     // than values on only some documents (here: no letter document among the decisions).
@@ -231,6 +240,13 @@ public final class LetterDocuments {
     }
     doc.add(new StoredField(IndexField.LETTER_JSON.fieldName(), json(storedLetter(letter))));
     doc.add(new StoredField(IndexField.SOURCE.fieldName(), letter.source()));
+    if (file != null) {
+      // Stored only: the original is found by the letter's id, never searched for by its path.
+      doc.add(new StoredField(IndexField.SOURCE_PATH.fieldName(), file.path().toString()));
+      doc.add(new StoredField(IndexField.SOURCE_ROOT.fieldName(), file.root().toString()));
+      doc.add(new StoredField(IndexField.SOURCE_BYTES.fieldName(), file.bytes()));
+      doc.add(new StoredField(IndexField.SOURCE_SHA256.fieldName(), file.sha256()));
+    }
     if (letter.caseNumber() != null) {
       doc.add(
           new KeywordField(

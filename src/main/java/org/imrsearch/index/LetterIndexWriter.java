@@ -13,6 +13,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.imrsearch.ingest.LetterSink;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 
 /**
  * Writes letters into an index directory. Each letter is one block (its decisions, then itself)
@@ -65,8 +66,16 @@ public final class LetterIndexWriter implements LetterSink {
   /** Adds the letter, or replaces it if a letter with its id is already in the index. */
   @Override
   public void put(Letter letter) throws IOException {
+    put(letter, null);
+  }
+
+  /**
+   * Adds the letter read from {@code file} (null: not read from a file, no original to serve), or
+   * replaces it if a letter with its id is already in the index.
+   */
+  public void put(Letter letter, SourceFile file) throws IOException {
     writer.updateDocuments(
-        new Term(IndexField.LETTER_ID.fieldName(), letter.id()), documents.block(letter));
+        new Term(IndexField.LETTER_ID.fieldName(), letter.id()), documents.block(letter, file));
   }
 
   /** Makes everything put so far durable and visible to new readers. */

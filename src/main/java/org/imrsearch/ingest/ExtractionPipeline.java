@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.imrsearch.extract.LetterExtractor;
 import org.imrsearch.extract.NotALetterException;
+import org.imrsearch.model.SourceFile;
 
 /**
  * Reads and extracts files on all cores and hands each result, in input order, to a consumer. At
@@ -225,7 +226,9 @@ public final class ExtractionPipeline {
     String source = file.toString();
     try {
       byte[] bytes = readAhead != null ? readAhead.take(file) : reader.load(file);
-      return Extraction.of(extractor.extract(source, reader.text(file, bytes)));
+      // Hashed from the bytes already read: the file is read once.
+      return Extraction.of(
+          extractor.extract(source, reader.text(file, bytes)), SourceFile.of(file, bytes));
     } catch (UnreadableFileException | NotALetterException e) {
       return Extraction.failed(source, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.imrsearch.model.ExtractionFailure;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 
 /**
  * The ingest pipeline: files, read and extracted on all cores, into the index, with a report.
@@ -50,9 +53,17 @@ public final class Ingester {
     this.commitInterval = commitInterval;
   }
 
-  public IngestReport ingest(List<Path> files, Progress progress)
+  /**
+   * Ingests the letter files in {@code inputs}: files as given, directories walked ({@link
+   * LetterFiles#expand}). Each input is recorded with its letters as the root their original may be
+   * served from (a file given alone is its own root).
+   */
+  public IngestReport ingest(List<Path> inputs, Progress progress)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
+    List<Path> files = LetterFiles.expand(inputs);
+    Set<Path> roots =
+        inputs.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toSet());
     List<ExtractionFailure> failed = new ArrayList<>();
     AtomicInteger done = new AtomicInteger();
     int[] counts = new int[4]; // letters, decisions, without decisions, warnings
@@ -61,7 +72,7 @@ public final class Ingester {
       // Letters are indexed on the worker threads as soon as they are extracted; the counting,
       // the report and the commits happen here, in input order.
       pipeline
-          .then(this::index)
+          .then(extraction -> index(extraction, roots))
           .run(
               files,
               extraction -> {
@@ -180,14 +191,28 @@ public final class Ingester {
   }
 
   /**
+   * The nearest input that {@code file} is or is under (its own directories looked up, not every
+   * input scanned: a bulk ingest may name 100,000 files); the file itself when none is.
+   */
+  private static Path rootOf(Path file, Set<Path> roots) {
+    for (Path p = file; p != null; p = p.getParent()) {
+      if (roots.contains(p)) {
+        return p;
+      }
+    }
+    return file;
+  }
+
+  /**
    * Indexes an extracted letter (on a worker thread); a letter the index refuses becomes a failure.
    */
-  private Extraction index(Extraction extraction) {
+  private Extraction index(Extraction extraction, Set<Path> roots) {
     if (!extraction.ok()) {
       return extraction;
     }
     try {
-      writer.put(extraction.letter());
+      SourceFile file = extraction.file();
+      writer.put(extraction.letter(), file == null ? null : file.under(rootOf(file.path(), roots)));
       return extraction;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.imrsearch.ingest;
 import java.io.IOException;
 import java.util.List;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 
 /**
  * Where an ingest puts letters: the embedded index or a SolrCloud collection. Putting a letter
@@ -19,6 +20,12 @@ public interface LetterSink extends AutoCloseable {
    * @throws IllegalArgumentException if the engine refuses this letter (it counts as failed)
    */
   void put(Letter letter) throws IOException;
+
+  /**
+   * {@link #put(Letter)}, recording the file the letter was read from (where, how large, its
+   * SHA-256), so its original can be served later; {@code file} may be null.
+   */
+  void put(Letter letter, SourceFile file) throws IOException;
 
   /** Makes everything put so far durable and visible to new searches. */
   void commit() throws IOException;

@@ -30,6 +30,8 @@ import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.index.StoredText;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.model.SourceFile;
+import org.imrsearch.original.OriginalInfo;
 import org.imrsearch.query.QuerySyntax;
 
 /** Whole letters and the decisions most like a letter's. */
@@ -38,6 +40,14 @@ public final class LetterService {
 
   /** More decisions than any letter has. */
   private static final int MAX_DECISIONS = 1000;
+
+  /** The stored fields of a letter's file record (see {@link SourceFile}). */
+  private static final Set<String> SOURCE_FILE_FIELDS =
+      Set.of(
+          IndexField.SOURCE_PATH.fieldName(),
+          IndexField.SOURCE_ROOT.fieldName(),
+          IndexField.SOURCE_BYTES.fieldName(),
+          IndexField.SOURCE_SHA256.fieldName());
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
@@ -68,8 +78,44 @@ public final class LetterService {
       if (query != null && !query.isBlank()) {
         marked = markWholeText(query, text);
       }
-      return new LetterView(id, fileName(d), wholeLetter(d, rationaleSources), text, marked);
+      SourceFile file = sourceFile(d);
+      return new LetterView(
+          id,
+          fileName(d),
+          wholeLetter(d, rationaleSources),
+          text,
+          marked,
+          file == null ? null : OriginalInfo.of(id, file));
     }
+  }
+
+  /**
+   * The record of the file letter {@code id} was read from; null when it was not read from a file.
+   *
+   * @throws NotFoundException when there is no such letter
+   */
+  public SourceFile sourceFile(String id) throws IOException {
+    try (IndexSearchers.Snapshot snapshot = searchers.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      TopDocs found = searcher.search(letterQuery(id), 1);
+      if (found.scoreDocs.length == 0) {
+        throw new NotFoundException("no letter with id '" + id + "'");
+      }
+      return sourceFile(
+          searcher.storedFields().document(found.scoreDocs[0].doc, SOURCE_FILE_FIELDS));
+    }
+  }
+
+  private static SourceFile sourceFile(Document letterDoc) {
+    String path = letterDoc.get(IndexField.SOURCE_PATH.fieldName());
+    if (path == null) {
+      return null;
+    }
+    return new SourceFile(
+        Path.of(path),
+        Path.of(letterDoc.get(IndexField.SOURCE_ROOT.fieldName())),
+        letterDoc.getField(IndexField.SOURCE_BYTES.fieldName()).numericValue().longValue(),
+        letterDoc.get(IndexField.SOURCE_SHA256.fieldName()));
   }
 
   /** The name of the file the letter was read from, without its directories. */

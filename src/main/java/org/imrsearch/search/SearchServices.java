@@ -17,6 +17,8 @@ import org.imrsearch.config.Deadlines;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.index.Analyzers;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.original.Original;
+import org.imrsearch.original.OriginalFiles;
 import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
 import org.imrsearch.rates.Comparison;
@@ -50,6 +52,7 @@ public final class SearchServices implements Engine {
   private final RateService rates;
   private final DistinctiveService distinctive;
   private final LetterService letters;
+  private final OriginalFiles originals = new OriginalFiles();
   private final ExportService export;
   private final HealthService health;
   private final ResultCache cache;
@@ -146,6 +149,11 @@ public final class SearchServices implements Engine {
   @Override
   public LetterView letter(String id, String query) throws IOException {
     return letters.letter(id, query);
+  }
+
+  @Override
+  public Original original(String id) throws IOException {
+    return originals.read(id, letters.sourceFile(id));
   }
 
   @Override

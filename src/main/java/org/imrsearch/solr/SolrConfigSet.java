@@ -136,6 +136,10 @@ public final class SolrConfigSet {
     field(x, IndexField.TEXT, "stored_only", "");
     field(x, IndexField.LETTER_JSON, "stored_only", "");
     field(x, IndexField.SOURCE, "stored_only", "");
+    field(x, IndexField.SOURCE_PATH, "stored_only", "");
+    field(x, IndexField.SOURCE_ROOT, "stored_only", "");
+    field(x, IndexField.SOURCE_BYTES, "plong", "stored=\"true\" indexed=\"false\"");
+    field(x, IndexField.SOURCE_SHA256, "stored_only", "");
     // A seeded random order ("random_1 asc"): the same sample of the collection every time.
     x.append(
         "  <dynamicField name=\"random_*\" type=\"random\" indexed=\"true\" stored=\"false\"/>\n");

@@ -12,6 +12,7 @@ import org.imrsearch.index.LetterDocuments;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 
 /**
  * Maps a letter to its Solr documents: one per decision, carrying the letter's fields and the prose
@@ -26,14 +27,14 @@ final class SolrDocuments {
     this.mapper = mapper;
   }
 
-  /** The decisions of {@code letter}, then the letter. */
-  List<SolrInputDocument> of(Letter letter) {
+  /** The decisions of {@code letter}, then the letter, read from {@code file} (or null). */
+  List<SolrInputDocument> of(Letter letter, SourceFile file) {
     List<SolrInputDocument> docs = new ArrayList<>();
     int n = 0;
     for (Decision d : letter.decisions()) {
       docs.add(decision(letter, d, ++n));
     }
-    docs.add(letterDocument(letter));
+    docs.add(letterDocument(letter, file));
     return docs;
   }
 
@@ -76,8 +77,14 @@ final class SolrDocuments {
     return doc;
   }
 
-  private SolrInputDocument letterDocument(Letter letter) {
+  private SolrInputDocument letterDocument(Letter letter, SourceFile file) {
     SolrInputDocument doc = common(letter, Schema.TYPE_LETTER, letter.id());
+    if (file != null) {
+      doc.addField(IndexField.SOURCE_PATH.fieldName(), file.path().toString());
+      doc.addField(IndexField.SOURCE_ROOT.fieldName(), file.root().toString());
+      doc.addField(IndexField.SOURCE_BYTES.fieldName(), file.bytes());
+      doc.addField(IndexField.SOURCE_SHA256.fieldName(), file.sha256());
+    }
     doc.addField(IndexField.TEXT.fieldName(), letter.text());
     doc.addField(IndexField.LETTER_JSON.fieldName(), json(withoutText(letter)));
     doc.addField(IndexField.SOURCE.fieldName(), letter.source());

@@ -3,6 +3,7 @@ package org.imrsearch.solr;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,10 @@ import org.imrsearch.index.Analyzers;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.index.Schema;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.model.SourceFile;
+import org.imrsearch.original.Original;
+import org.imrsearch.original.OriginalFiles;
+import org.imrsearch.original.OriginalInfo;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
@@ -85,6 +90,7 @@ public final class SolrEngine implements Engine {
   private final QuerySyntax syntax;
   private final Analyzers analyzers;
   private final ObjectMapper mapper;
+  private final OriginalFiles originals = new OriginalFiles();
 
   private SolrEngine(
       SolrCollection collection,
@@ -374,7 +380,32 @@ public final class SolrEngine implements Engine {
         queryText == null || queryText.isBlank()
             ? null
             : LetterService.markWholeText(syntax, analyzers.index(), queryText, text);
-    return new LetterView(id, source, mapper.writeValueAsString(letter), text, marked);
+    SourceFile file = sourceFile(d);
+    return new LetterView(
+        id,
+        source,
+        mapper.writeValueAsString(letter),
+        text,
+        marked,
+        file == null ? null : OriginalInfo.of(id, file));
+  }
+
+  @Override
+  public Original original(String id) throws IOException {
+    return originals.read(id, sourceFile(letterDocument(id)));
+  }
+
+  /** The file the letter was ingested from, as recorded then; null when it was not a file. */
+  private static SourceFile sourceFile(SolrDocument d) {
+    Object path = d.getFirstValue(IndexField.SOURCE_PATH.fieldName());
+    if (path == null) {
+      return null;
+    }
+    return new SourceFile(
+        Path.of(path.toString()),
+        Path.of(String.valueOf(d.getFirstValue(IndexField.SOURCE_ROOT.fieldName()))),
+        ((Number) d.getFirstValue(IndexField.SOURCE_BYTES.fieldName())).longValue(),
+        String.valueOf(d.getFirstValue(IndexField.SOURCE_SHA256.fieldName())));
   }
 
   private SolrDocument letterDocument(String id) {

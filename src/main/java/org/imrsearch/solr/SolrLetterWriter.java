@@ -12,6 +12,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.imrsearch.index.IndexField;
 import org.imrsearch.ingest.LetterSink;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 
 /**
  * Writes letters into a SolrCloud collection, in batches. A letter replaces all of its documents:
@@ -31,7 +32,7 @@ public final class SolrLetterWriter implements LetterSink {
 
   private final SolrCollection collection;
   private final SolrDocuments documents;
-  private final List<Letter> pending = new ArrayList<>();
+  private final List<Put> pending = new ArrayList<>();
   private final List<Rejected> rejected = new ArrayList<>();
 
   public SolrLetterWriter(SolrCollection collection, ObjectMapper mapper) {
@@ -39,11 +40,19 @@ public final class SolrLetterWriter implements LetterSink {
     this.documents = new SolrDocuments(mapper);
   }
 
+  /** A letter and the file it was read from (null: none). */
+  private record Put(Letter letter, SourceFile file) {}
+
   @Override
   public void put(Letter letter) throws IOException {
-    List<Letter> full = null;
+    put(letter, null);
+  }
+
+  @Override
+  public void put(Letter letter, SourceFile file) throws IOException {
+    List<Put> full = null;
     synchronized (pending) {
-      pending.add(letter);
+      pending.add(new Put(letter, file));
       if (pending.size() >= BATCH) {
         full = new ArrayList<>(pending);
         pending.clear();
@@ -56,7 +65,7 @@ public final class SolrLetterWriter implements LetterSink {
 
   @Override
   public void commit() throws IOException {
-    List<Letter> rest;
+    List<Put> rest;
     synchronized (pending) {
       rest = new ArrayList<>(pending);
       pending.clear();
@@ -80,7 +89,7 @@ public final class SolrLetterWriter implements LetterSink {
     }
   }
 
-  private void send(List<Letter> letters) {
+  private void send(List<Put> letters) {
     for (int attempt = 0; attempt <= BACKOFF_MILLIS.length; attempt++) {
       try {
         replace(letters);
@@ -93,29 +102,29 @@ public final class SolrLetterWriter implements LetterSink {
     }
     // The batch would not go in: put in the letters that will, one at a time; the others are
     // reported, not thrown, so one bad moment of the cluster does not stop the ingest.
-    for (Letter letter : letters) {
+    for (Put put : letters) {
       try {
-        replace(List.of(letter));
+        replace(List.of(put));
       } catch (IOException | SolrServerException | RuntimeException e) {
         synchronized (rejected) {
-          rejected.add(new Rejected(letter, collection.unavailable(e).getMessage()));
+          rejected.add(new Rejected(put.letter(), collection.unavailable(e).getMessage()));
         }
       }
     }
   }
 
   /** Deletes every document of {@code letters}, then adds their documents. */
-  private void replace(List<Letter> letters) throws IOException, SolrServerException {
+  private void replace(List<Put> letters) throws IOException, SolrServerException {
     String ids =
         letters.stream()
-            .map(l -> ClientUtils.escapeQueryChars(l.id()))
+            .map(p -> ClientUtils.escapeQueryChars(p.letter().id()))
             .collect(Collectors.joining(" OR "));
     UpdateRequest delete = new UpdateRequest();
     delete.deleteByQuery(IndexField.LETTER_ID.fieldName() + ":(" + ids + ")");
     delete.process(collection.client(), collection.name());
     List<SolrInputDocument> docs = new ArrayList<>();
-    for (Letter letter : letters) {
-      docs.addAll(documents.of(letter));
+    for (Put put : letters) {
+      docs.addAll(documents.of(put.letter(), put.file()));
     }
     UpdateRequest add = new UpdateRequest();
     add.add(docs);

@@ -4,11 +4,16 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.model.Outcome;
+import org.imrsearch.original.Original;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
 
 /** The JSON API: each handler parses the request, calls one service method, and renders. */
 final class ApiController {
+  /** The content security policy of an original letter: the file shown, and nothing else. */
+  static final String ORIGINAL_POLICY =
+      "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
   private final Engine engine;
 
   ApiController(Engine engine) {
@@ -31,6 +36,18 @@ final class ApiController {
 
   void letter(Context ctx) throws IOException {
     ctx.json(engine.letter(ctx.pathParam("id"), ctx.queryParam("q")));
+  }
+
+  /** The letter's original file, inline, as it was ingested (see {@link Engine#original}). */
+  void original(Context ctx) throws IOException {
+    Original original = engine.original(ctx.pathParam("id"));
+    ctx.contentType(original.contentType());
+    ctx.header("Content-Disposition", ContentDisposition.inline(original.fileName()));
+    ctx.header("X-Content-SHA256", original.sha256());
+    // Nothing may run in the document, but a browser's PDF viewer embeds the file itself, which
+    // the pages' policy (object-src 'none') could block.
+    ctx.header("Content-Security-Policy", ORIGINAL_POLICY);
+    ctx.result(original.content());
   }
 
   void similar(Context ctx) throws IOException {

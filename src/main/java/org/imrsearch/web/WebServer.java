@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.engine.EngineUnavailableException;
+import org.imrsearch.original.ChangedFileException;
+import org.imrsearch.packet.Packets;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
@@ -40,6 +43,7 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(Engine engine, ObjectMapper mapper) {
     ApiController api = new ApiController(engine);
+    PacketController packets = new PacketController(new Packets(engine, mapper, Clock.systemUTC()));
     this.app =
         Javalin.create(
             config -> {
@@ -52,12 +56,14 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/facets/{name}", api::facetValues);
               config.routes.get("/api/letters/{id}", api::letter);
               config.routes.get("/api/letters/{id}/similar", api::similar);
+              config.routes.get("/api/letters/{id}/original", api::original);
               config.routes.get("/api/stats/overturn-rates", api::overturnRates);
               config.routes.get("/api/stats/compare", api::compare);
               config.routes.get("/api/stats/time-to-decision", api::times);
               config.routes.get("/api/stats/distinctive", api::distinctive);
               config.routes.get("/api/health", api::health);
               config.routes.get("/api/export", api::export);
+              config.routes.get("/api/packet", packets::packet);
               // The services' own error types, each to its status, their message for the asker;
               // anything else is a bug: logged, and a 500 that tells nothing of the server.
               config.routes.exception(
@@ -75,6 +81,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(
                   NotFoundException.class,
                   (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+              config.routes.exception(
+                  ChangedFileException.class,
+                  (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -22,9 +23,12 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.index.Analyzers;
@@ -35,6 +39,7 @@ import org.imrsearch.index.Schema;
 import org.imrsearch.model.Decision;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
+import org.imrsearch.model.SourceFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,8 +72,65 @@ class IngestTest {
     try (Analyzers analyzers = Analyzers.load(config);
         LetterIndexWriter writer = LetterIndexWriter.open(index, analyzers, Json.newMapper())) {
       return new Ingester(TestLetters.pipeline(), writer, 50, Duration.ofMinutes(1))
-          .ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+          .ingest(inputs, Ingester.Progress.NONE);
     }
+  }
+
+  @Test
+  void recordsEachLettersFileWithTheInputItWasFoundUnderItsSizeAndSha256() throws IOException {
+    Path file = TestLetters.REAL_PDFS.resolve("CM16-0213037.pdf");
+    byte[] bytes = Files.readAllBytes(file);
+    try (TestIndex.Opened opened = TestIndex.open(index)) {
+      Document letter = letterDocument(opened, "CM16-0213037");
+      assertEquals(
+          file.toAbsolutePath().normalize().toString(),
+          letter.get(IndexField.SOURCE_PATH.fieldName()));
+      assertEquals(
+          TestLetters.REAL_PDFS.toAbsolutePath().normalize().toString(),
+          letter.get(IndexField.SOURCE_ROOT.fieldName()));
+      assertEquals(
+          bytes.length,
+          letter.getField(IndexField.SOURCE_BYTES.fieldName()).numericValue().longValue());
+      assertEquals(SourceFile.sha256(bytes), letter.get(IndexField.SOURCE_SHA256.fieldName()));
+    }
+  }
+
+  @Test
+  void aFileGivenAloneIsItsOwnRoot(@TempDir Path dir) throws IOException, InterruptedException {
+    Path file = TestLetters.SEED_LETTERS.resolve("seed-2.txt");
+    TestIndex.build(dir.resolve("index"), List.of(file));
+    try (TestIndex.Opened opened = TestIndex.open(dir.resolve("index"))) {
+      Document letter =
+          opened
+              .searcher()
+              .storedFields()
+              .document(
+                  opened
+                      .searcher()
+                      .search(
+                          new TermQuery(
+                              new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)),
+                          1)
+                      .scoreDocs[0]
+                      .doc);
+      String path = file.toAbsolutePath().normalize().toString();
+      assertEquals(path, letter.get(IndexField.SOURCE_PATH.fieldName()));
+      assertEquals(path, letter.get(IndexField.SOURCE_ROOT.fieldName()));
+    }
+  }
+
+  private static Document letterDocument(TestIndex.Opened opened, String id) throws IOException {
+    BooleanQuery query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(IndexField.LETTER_ID.fieldName(), id)), Occur.FILTER)
+            .add(
+                new TermQuery(new Term(IndexField.DOC_TYPE.fieldName(), Schema.TYPE_LETTER)),
+                Occur.FILTER)
+            .build();
+    return opened
+        .searcher()
+        .storedFields()
+        .document(opened.searcher().search(query, 1).scoreDocs[0].doc);
   }
 
   @Test

@@ -10,7 +10,6 @@ import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.ingest.IngestReport;
 import org.imrsearch.ingest.Ingester;
-import org.imrsearch.ingest.LetterFiles;
 import org.imrsearch.model.Json;
 
 /**
@@ -54,7 +53,7 @@ final class SharedSolr {
       throws IOException, InterruptedException {
     try (SolrLetterWriter writer = new SolrLetterWriter(c, Json.newMapper())) {
       return new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1))
-          .ingest(LetterFiles.expand(inputs), Ingester.Progress.NONE);
+          .ingest(inputs, Ingester.Progress.NONE);
     }
   }
 }

@@ -302,6 +302,7 @@ class SolrParityTest {
     for (String id : ids) {
       assertEquals(tree(embedded.letter(id, null)), tree(solr.letter(id, null)), id);
       assertEquals(tree(embedded.letter(id, "therapy")), tree(solr.letter(id, "therapy")), id);
+      assertEquals(tree(embedded.original(id)), tree(solr.original(id)), id);
       for (Outcome outcome : new Outcome[] {null, Outcome.OVERTURNED}) {
         List<Hit> similar = solr.similar(id, 0, outcome);
         assertEquals(embedded.similar(id, 0, outcome).isEmpty(), similar.isEmpty(), id);

@@ -380,6 +380,72 @@ class BrowserTest {
     screenshot("letter-similar-overturned");
   }
 
+  private Object script(String js, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(js, args);
+  }
+
+  /** The status and content type of a GET of {@code href}, fetched by the page itself. */
+  private String fetchedInPage(String href) {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0]).then(r => done(r.status + ' '"
+                    + " + r.headers.get('content-type'))).catch(e => done(String(e)));",
+                href);
+  }
+
+  @Test
+  void twoTickedDecisionsMakeAPacketThatSurvivesReloadAndTheLetterOpensItsOriginal()
+      throws IOException {
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(url("/?q=acupuncture&year=2017"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits input.pick")));
+    List<WebElement> boxes = browser.findElements(By.cssSelector("#hits input.pick"));
+    String first = boxes.get(0).getAttribute("data-pick");
+    String second = boxes.get(1).getAttribute("data-pick");
+    boxes.get(0).click();
+    boxes.get(1).click();
+    wait.until(ExpectedConditions.textToBe(By.id("packet-link"), "Packet (2)"));
+    String href = browser.findElement(By.id("packet-link")).getAttribute("href");
+    assertEquals(
+        List.of(first + "," + second, "pdf", "acupuncture", "2017"),
+        script(
+            "const p = new URL(arguments[0]).searchParams;"
+                + " return [p.get('ids'), p.get('format'), p.get('q'), p.get('year')];",
+            href));
+    assertTrue(browser.getCurrentUrl().contains("pick="), "the picks live in the URL");
+
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("packet-link"), "Packet (2)"));
+    wait.until(ExpectedConditions.elementToBeSelected(By.cssSelector("#hits input.pick")));
+    screenshot("packet");
+    assertEquals("200 application/pdf", fetchedInPage(href));
+
+    browser.findElement(By.cssSelector("#hits .hit-item")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("original-link")));
+    wait.until(ExpectedConditions.textToBe(By.id("packet-link"), "Packet (2)"));
+    assertTrue(
+        browser.findElement(By.cssSelector(".decisions input.pick")).isSelected(),
+        "the letter's decision picked on the results is ticked here");
+    assertEquals(
+        List.of(first + "," + second, "acupuncture", "2017"),
+        script(
+            "const p = new URL(arguments[0]).searchParams;"
+                + " return [p.get('ids'), p.get('q'), p.get('year')];",
+            browser.findElement(By.id("packet-link")).getAttribute("href")),
+        "the cover still names the search the picks came from");
+    WebElement original = browser.findElement(By.id("original-link"));
+    assertTrue(original.getText().endsWith(".pdf"), original.getText());
+    assertTrue(
+        browser
+            .findElement(By.cssSelector(".facts.original .sha"))
+            .getText()
+            .matches("[0-9a-f]{64}"));
+    screenshot("letter-original");
+    assertEquals("200 application/pdf", fetchedInPage(original.getAttribute("href")));
+  }
+
   @Test
   void everyControlOfTheSearchPageIsReachableByKeyboard() {
     browser.manage().window().setSize(new Dimension(1280, 1000));
