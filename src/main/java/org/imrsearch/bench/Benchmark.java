@@ -51,13 +51,20 @@ public final class Benchmark {
   private final ObjectMapper mapper = Json.newMapper();
 
   private final boolean reuseIndex;
+  private final boolean withSolr;
 
-  public Benchmark(Path work, long letters, long seed, int threads, boolean reuseIndex) {
+  /**
+   * @param withSolr also measure SolrCloud on the same corpus (a local one-node cluster, then two
+   *     nodes with two shards) and the ratios to the embedded engine
+   */
+  public Benchmark(
+      Path work, long letters, long seed, int threads, boolean reuseIndex, boolean withSolr) {
     this.work = work;
     this.letters = letters;
     this.seed = seed;
     this.threads = threads;
     this.reuseIndex = reuseIndex;
+    this.withSolr = withSolr;
   }
 
   public Figures run(PrintStream log) throws Exception {
@@ -80,7 +87,8 @@ public final class Benchmark {
     Path index = work.resolve("index-" + letters + "-seed" + seed);
     if (reuseIndex && Files.isDirectory(index)) {
       log.println("bench: reusing " + index + " (no ingest figures)");
-      return queries(files, index, f, log);
+      queries(files, index, f, log);
+      return solr(files, rawBytes, f, log);
     }
     log.println("bench: ingesting ...");
     deleteTree(index);
@@ -100,7 +108,22 @@ public final class Benchmark {
     f.put("baseline.scanRarePhrase.ms", scanMillis(files, RARE_PHRASE), "ms");
     f.put("baseline.scanCommonPhrase.ms", scanMillis(files, COMMON_PHRASE), "ms");
 
-    return queries(files, index, f, log);
+    queries(files, index, f, log);
+    return solr(files, rawBytes, f, log);
+  }
+
+  /** The same corpus and mix on SolrCloud, when asked for, with the ratios. */
+  private Figures solr(List<Path> files, long rawBytes, Figures f, PrintStream log)
+      throws Exception {
+    if (!withSolr) {
+      return f;
+    }
+    SolrBench solr = new SolrBench(work, threads, mapper, log);
+    HttpBench http = new HttpBench(mapper, log);
+    solr.run("solr1", 1, 1, files, rawBytes, f, http, HTTP_CLIENTS, HTTP_DURATION);
+    solr.run("solr2x2", 2, 2, files, rawBytes, f, null, HTTP_CLIENTS, HTTP_DURATION);
+    SolrBench.ratios(f);
+    return f;
   }
 
   private Figures queries(List<Path> files, Path index, Figures f, PrintStream log)
@@ -257,7 +280,7 @@ public final class Benchmark {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -24,6 +24,10 @@ public final class Figures {
     put(name + ".iterations", p.count(), "");
   }
 
+  String unit(String name) {
+    return units.get(name);
+  }
+
   public Map<String, Object> values() {
     return values;
   }

@@ -42,13 +42,29 @@ final class BenchCommand implements Callable<Integer> {
           "Measure queries and HTTP on the index a previous run left (no ingest or scan figures).")
   boolean reuseIndex;
 
+  /** Which engines the bench measures. */
+  enum Engines {
+    EMBEDDED,
+    BOTH
+  }
+
+  @Option(
+      names = "--engine",
+      description =
+          "embedded, or both: also ingest the corpus into a local SolrCloud (one node, then two"
+              + " nodes with two shards) and run the same mix, printing each figure's ratio"
+              + " (default: ${DEFAULT-VALUE}).")
+  Engines engines = Engines.EMBEDDED;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
   Path json;
 
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    var figures = new Benchmark(work, letters, seed, threads, reuseIndex).run(System.err);
+    var figures =
+        new Benchmark(work, letters, seed, threads, reuseIndex, engines == Engines.BOTH)
+            .run(System.err);
     System.out.print(figures.table());
     if (json != null) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -36,6 +36,9 @@ public final class LocalSolr implements AutoCloseable {
   /** The system property with the solr-local module's class path. */
   public static final String CLASSPATH_PROPERTY = "imr.solrLocal.classpath";
 
+  /** Enough for the sample letters and the tests; a benchmark gives more. */
+  private static final String DEFAULT_HEAP = "512m";
+
   private static final long READY_SECONDS = 120;
   private static final long COMMAND_SECONDS = 120;
   private static final long EXIT_SECONDS = 30;
@@ -83,18 +86,31 @@ public final class LocalSolr implements AutoCloseable {
    *     ends with its last stderr lines
    */
   public static LocalSolr start(int nodes, Path dirOrNull) throws IOException {
-    return start(nodes, dirOrNull, System.getProperty(CLASSPATH_PROPERTY), home());
+    return start(nodes, dirOrNull, DEFAULT_HEAP);
+  }
+
+  /** {@link #start(int, Path)} with {@code heap} for the cluster's JVM ("512m", "2g"). */
+  public static LocalSolr start(int nodes, Path dirOrNull, String heap) throws IOException {
+    return start(nodes, dirOrNull, System.getProperty(CLASSPATH_PROPERTY), home(), heap);
   }
 
   /** {@link #start(int, Path)} with the class path property and the home directory given. */
   static LocalSolr start(int nodes, Path dirOrNull, String classpathProperty, Path home)
+      throws IOException {
+    return start(nodes, dirOrNull, classpathProperty, home, DEFAULT_HEAP);
+  }
+
+  private static LocalSolr start(
+      int nodes, Path dirOrNull, String classpathProperty, Path home, String heap)
       throws IOException {
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes must be at least 1, not " + nodes);
     }
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
-    command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+    // The tests' small cluster collects cheaply; a measured one runs on Solr's own default, G1.
+    String gc = heap.equals(DEFAULT_HEAP) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC";
+    command.addAll(List.of("-Xmx" + heap, gc, "--enable-native-access=ALL-UNNAMED"));
     command.addAll(List.of("-cp", classpath(classpathProperty, home)));
     command.add("org.imrsearch.solrlocal.SolrLocal");
     command.addAll(List.of("--nodes", Integer.toString(nodes)));
