@@ -1,12 +1,16 @@
 package org.imrsearch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.imrsearch.model.Json;
+import org.imrsearch.saved.SavedSearchStore;
+import org.imrsearch.saved.SavedSearches;
 import org.imrsearch.search.SearchServices;
 import org.imrsearch.web.WebServer;
+import org.imrsearch.web.WriteAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,16 +39,24 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    serve(index, config, server.host, server.port);
+    serve(index, config, server);
     return 0;
   }
 
-  /** Serves until the JVM is asked to stop (Ctrl-C), then closes the server and the index. */
-  static void serve(Path index, ConfigOption config, String host, int port) throws Exception {
+  /**
+   * Serves until the JVM is asked to stop (Ctrl-C), then closes the server, the saved searches
+   * (kept beside the index) and the index.
+   */
+  static void serve(Path index, ConfigOption config, ServerOptions options) throws Exception {
+    String host = options.host;
+    WriteAccess access = options.writeAccess();
     CountDownLatch stopping = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    try (SearchServices services = SearchServices.open(index, config.source(), Json.newMapper());
-        WebServer server = new WebServer(services, Json.newMapper()).start(host, port)) {
+    ObjectMapper mapper = Json.newMapper();
+    try (SearchServices services = SearchServices.open(index, config.source(), mapper);
+        SavedSearches saved = new SavedSearches(SavedSearchStore.beside(index, mapper), services);
+        WebServer server =
+            new WebServer(services, mapper, saved, access).start(host, options.port)) {
       // On Ctrl-C the JVM runs this hook; holding it until the server and index are closed
       // keeps the JVM from halting half-way through.
       Runtime.getRuntime()
@@ -63,6 +75,10 @@ final class ServeCommand implements Callable<Integer> {
               + ":"
               + server.port()
               + "/  (Ctrl-C stops it)");
+      if (!access.requiresToken()) {
+        System.out.println(
+            "Saved searches can be changed from this machine only (--token-file allows others).");
+      }
       System.out.flush();
       stopping.await();
     } finally {

@@ -13,7 +13,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class Schema {
   /** Bump when a field changes meaning or type: an index of another version must be rebuilt. */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   public static final String TYPE_DECISION = "decision";
   public static final String TYPE_LETTER = "letter";
