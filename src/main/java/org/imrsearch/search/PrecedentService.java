@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -209,16 +210,36 @@ public final class PrecedentService {
       throws IOException {
     List<ScoreDoc> overturned = new ArrayList<>();
     List<ScoreDoc> others = new ArrayList<>();
-    StoredFields stored = searcher.storedFields();
-    Set<String> outcomeField = Set.of(IndexField.OUTCOME.fieldName());
     float floor = top.length == 0 ? 0 : top[0].score * PROMOTED_SHARE_OF_BEST;
     for (ScoreDoc sd : top) {
-      String outcome = stored.document(sd.doc, outcomeField).get(IndexField.OUTCOME.fieldName());
-      boolean promoted = sd.score >= floor && Outcome.OVERTURNED.label().equals(outcome);
+      boolean promoted = sd.score >= floor && isOverturned(searcher, sd.doc);
       (promoted ? overturned : others).add(sd);
     }
     overturned.addAll(others);
     return overturned.subList(0, Math.min(size, overturned.size())).toArray(ScoreDoc[]::new);
+  }
+
+  /**
+   * Whether decision {@code doc} was overturned, from the outcome's doc values: reading 50 stored
+   * documents (each a compressed block) cost more than the search.
+   */
+  private static boolean isOverturned(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedSetDocValues outcomes =
+        DocValues.getSortedSet(leaf.reader(), IndexField.OUTCOME.fieldName());
+    if (!outcomes.advanceExact(doc - leaf.docBase)) {
+      return false;
+    }
+    for (int i = 0; i < outcomes.docValueCount(); i++) {
+      if (outcomes
+          .lookupOrd(outcomes.nextOrd())
+          .utf8ToString()
+          .equals(Outcome.OVERTURNED.label())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request's terms that decision {@code doc} has, heaviest first. */
