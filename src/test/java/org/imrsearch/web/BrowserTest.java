@@ -302,13 +302,15 @@ class BrowserTest {
               "/?q=zzzqqqxx",
               "/letter.html?id=CM16-0213037&q=shoulder",
               "/rates.html?by=specialty",
-              "/precedents.html?text=acupuncture+6+sessions+for+chronic+neck+pain")) {
+              "/precedents.html?text=acupuncture+6+sessions+for+chronic+neck+pain",
+              "/saved.html")) {
         browser.get(url(page));
         wait.until(
             ExpectedConditions.or(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits li")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#similar a")),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr"))));
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#saved > *"))));
         Results results = new AxeBuilder().analyze(browser);
         List<String> serious =
             results.getViolations().stream()
