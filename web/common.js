@@ -15,6 +15,40 @@ const imr = {
     return body;
   },
 
+  /**
+   * Sends a change (POST, PATCH, DELETE) with a JSON body, and the server's token when this tab was
+   * given one (servers started with --token-file ask for it; others take changes from their own
+   * machine). Rejects with the API's message; error.status is the HTTP status.
+   */
+  async sendJson(method, path, body) {
+    const headers = {Accept: 'application/json'};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = sessionStorage.getItem('imr-token');
+    if (token) headers.Authorization = 'Bearer ' + token;
+    const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    if (response.status === 204) return null;
+    const answer = await response.json().catch(() => ({message: response.statusText}));
+    if (!response.ok) {
+      const error = new Error(answer.message || ('HTTP ' + response.status));
+      error.status = response.status;
+      throw error;
+    }
+    return answer;
+  },
+
+  /** A field for the server's token, shown after a 401; the token is kept for this tab only. */
+  tokenField(container, retry) {
+    const input = imr.el('input', {type: 'password', id: 'token', autocomplete: 'off'});
+    container.replaceChildren(imr.el('form', {class: 'token-form', onsubmit: event => {
+      event.preventDefault();
+      sessionStorage.setItem('imr-token', input.value.trim());
+      container.replaceChildren();
+      retry();
+    }}, imr.el('label', {for: 'token'}, 'This server needs its token to change saved searches: '), input,
+    imr.el('button', {type: 'submit'}, 'Use token')));
+    input.focus();
+  },
+
   /** An element with text content (never HTML) and attributes. */
   el(tag, attrs, ...children) {
     const node = document.createElement(tag);

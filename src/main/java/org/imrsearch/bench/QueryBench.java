@@ -10,6 +10,7 @@ import java.util.Random;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
+import org.imrsearch.search.PrecedentRequest;
 import org.imrsearch.search.SearchRequest;
 
 /** Each query kind after warm-up, many iterations, through the services (no HTTP). */
@@ -85,6 +86,16 @@ final class QueryBench {
                 Map.of(Filter.GUIDELINE, List.of("MTUS")),
                 Map.of(Filter.GUIDELINE, List.of("ODG"))));
     queries.put("queries.timeToDecisionByYear", i -> services.times("", Map.of(), Filter.YEAR));
+    // A request pasted as written, in the generated letters' own words; the ten closest,
+    // overturned ones first (the page's default).
+    PrecedentRequest precedents =
+        new PrecedentRequest(
+            "lumbar epidural steroid injection at L4-L5, radiculopathy on MRI, failed 6 weeks of"
+                + " physical therapy",
+            Map.of(),
+            PrecedentRequest.Order.OVERTURNED_FIRST,
+            PrecedentRequest.DEFAULT_SIZE);
+    queries.put("queries.precedents", i -> services.precedents(precedents));
     queries.put(
         "queries.letterFetch",
         i -> services.letter(id(files.get(random.nextInt(files.size()))), null));

@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
             System.console() == null ? null : System.err);
     IngestCommand.printSummary(report, null, System.out);
     try {
-      ServeCommand.serve(index, config, server.host, server.port);
+      ServeCommand.serve(index, config, server);
     } finally {
       deleteTree(index); // the demo index is throw-away: leave nothing behind in the temp folder
     }

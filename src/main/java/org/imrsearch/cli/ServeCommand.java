@@ -1,15 +1,19 @@
 package org.imrsearch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.imrsearch.engine.Engine;
 import org.imrsearch.model.Json;
+import org.imrsearch.saved.SavedSearchStore;
+import org.imrsearch.saved.SavedSearches;
 import org.imrsearch.search.SearchServices;
 import org.imrsearch.solr.SolrEngine;
 import org.imrsearch.solr.SolrOptions;
 import org.imrsearch.web.WebServer;
+import org.imrsearch.web.WriteAccess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +37,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin SolrOption solr;
 
+  @Option(
+      names = "--saved-searches",
+      paramLabel = "DIR",
+      description =
+          "Where the saved searches' database is kept with --solr (default: the current"
+              + " directory; with --index, always beside the index).")
+  Path savedSearches;
+
   @Mixin ServerOptions server;
 
   @Mixin ConfigOption config;
@@ -42,34 +54,45 @@ final class ServeCommand implements Callable<Integer> {
     if ((index == null) == !solr.given()) {
       throw new UserError("give either --index DIR or --solr URL (with --collection NAME)");
     }
+    ObjectMapper mapper = Json.newMapper();
     if (index != null) {
-      serve(index, config, server.host, server.port);
+      serve(index, config, server);
     } else {
       SolrOptions options = solr.options();
-      serve(
-          SolrEngine.open(options, config.source(), Json.newMapper()),
-          options.toString(),
-          server.host,
-          server.port);
+      Path savedDir = savedSearches != null ? savedSearches : Path.of(".");
+      serve(SolrEngine.open(options, config.source(), mapper), savedDir, "Solr " + options, server);
     }
     return 0;
   }
 
-  /** Serves the index until the JVM is asked to stop (Ctrl-C), then closes the server and it. */
-  static void serve(Path index, ConfigOption config, String host, int port) throws Exception {
+  /**
+   * Serves the index until the JVM is asked to stop (Ctrl-C), then closes the server, the saved
+   * searches (kept beside the index) and the index.
+   */
+  static void serve(Path index, ConfigOption config, ServerOptions options) throws Exception {
     serve(
         SearchServices.open(index, config.source(), Json.newMapper()),
+        index,
         index.toString(),
-        host,
-        port);
+        options);
   }
 
-  /** Serves {@code engine} until the JVM is asked to stop (Ctrl-C), then closes both. */
-  static void serve(Engine engine, String what, String host, int port) throws Exception {
+  /**
+   * Serves {@code engine}, with the saved searches kept in {@code savedDir}, until the JVM is asked
+   * to stop (Ctrl-C), then closes all of it.
+   */
+  static void serve(Engine engine, Path savedDir, String what, ServerOptions options)
+      throws Exception {
+    String host = options.host;
+    WriteAccess access = options.writeAccess();
     CountDownLatch stopping = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
+    ObjectMapper mapper = Json.newMapper();
     try (Engine services = engine;
-        WebServer server = new WebServer(services, Json.newMapper()).start(host, port)) {
+        SavedSearches saved =
+            new SavedSearches(SavedSearchStore.beside(savedDir, mapper), services);
+        WebServer server =
+            new WebServer(services, mapper, saved, access).start(host, options.port)) {
       // On Ctrl-C the JVM runs this hook; holding it until the server and index are closed
       // keeps the JVM from halting half-way through.
       Runtime.getRuntime()
@@ -88,6 +111,10 @@ final class ServeCommand implements Callable<Integer> {
               + ":"
               + server.port()
               + "/  (Ctrl-C stops it)");
+      if (!access.requiresToken()) {
+        System.out.println(
+            "Saved searches can be changed from this machine only (--token-file allows others).");
+      }
       System.out.flush();
       stopping.await();
     } finally {

@@ -1,6 +1,7 @@
 package org.imrsearch.engine;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.imrsearch.model.Outcome;
@@ -10,11 +11,14 @@ import org.imrsearch.rates.Comparison;
 import org.imrsearch.rates.DecisionTimes;
 import org.imrsearch.rates.Distinctive;
 import org.imrsearch.rates.RateTable;
+import org.imrsearch.search.AddedDecision;
 import org.imrsearch.search.ExportService;
 import org.imrsearch.search.FacetGroup;
 import org.imrsearch.search.Hit;
 import org.imrsearch.search.IndexHealth;
 import org.imrsearch.search.LetterView;
+import org.imrsearch.search.PrecedentRequest;
+import org.imrsearch.search.Precedents;
 import org.imrsearch.search.SearchRequest;
 import org.imrsearch.search.SearchResult;
 
@@ -66,6 +70,27 @@ public interface Engine extends AutoCloseable {
    * only when 1 or more; of outcome {@code outcome} only when not null).
    */
   List<Hit> similar(String id, int decision, Outcome outcome) throws IOException;
+
+  /**
+   * The decisions most like a treatment request pasted as written (MoreLikeThis over items and
+   * rationales), within {@code request}'s filters (every filter of search, applied as search
+   * applies them), overturned ones first unless {@code request.order()} says similarity alone. Each
+   * precedent carries its decision as a search hit (rationale passages highlighted for the
+   * request's weighed words), its score, and the request's weighed words it has; the answer also
+   * lists all weighed words, heaviest first, with weights scaled so the heaviest is 1. A request
+   * none of whose words tells decisions apart has no precedents (an empty list, not an error).
+   * Invalid requests are refused by {@link PrecedentRequest}'s constructor.
+   */
+  Precedents precedents(PrecedentRequest request) throws IOException;
+
+  /**
+   * At most {@code limit} (1 to 500) decisions matching {@code query} and {@code filters} whose
+   * letters were indexed at or after {@code since}, the most recently indexed first (a letter's
+   * decisions in letter order): the entries of a saved search's feed. A re-ingested letter counts
+   * as indexed when it was indexed again.
+   */
+  List<AddedDecision> addedSince(
+      String query, Map<Filter, List<String>> filters, Instant since, int limit) throws IOException;
 
   /** Overturn rates of the selected decisions grouped by one or two facets. */
   RateTable rates(String query, Map<Filter, List<String>> filters, List<Filter> by)

@@ -69,6 +69,12 @@ public enum IndexField {
   DECISION_DAYS("decision_days"),
   /** Keyword: the letter layout. */
   LAYOUT("layout"),
+  /**
+   * Long point + doc values: when the ingest indexed the letter (epoch millis), so a saved search's
+   * feed can list the decisions added since it was saved, newest first. Re-ingesting a letter sets
+   * it again.
+   */
+  INDEXED_AT("indexed_at"),
 
   // --- letter documents ---
   /** Text with positions: the clinical case summary; its stored form is {@link #SUMMARY_SOURCE}. */

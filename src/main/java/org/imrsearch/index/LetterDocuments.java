@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,10 +69,17 @@ public final class LetterDocuments {
 
   private final FacetsConfig facets;
   private final ObjectMapper mapper;
+  private final InstantSource clock;
 
   public LetterDocuments(FacetsConfig facets, ObjectMapper mapper) {
+    this(facets, mapper, InstantSource.system());
+  }
+
+  /** {@code clock} tells each block when it was indexed ({@link IndexField#INDEXED_AT}). */
+  public LetterDocuments(FacetsConfig facets, ObjectMapper mapper, InstantSource clock) {
     this.facets = facets;
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   private static FieldType letterProseType() {
@@ -99,6 +107,7 @@ public final class LetterDocuments {
    */
   public List<Document> block(Letter letter, SourceFile file) throws IOException {
     List<Document> block = new ArrayList<>();
+    long indexedAt = clock.millis();
     int n = 0;
     StoredText.Cut text =
         StoredText.cut(
@@ -106,8 +115,11 @@ public final class LetterDocuments {
             letter.caseSummary(),
             letter.decisions().stream().map(Decision::rationale).toList());
     for (Decision decision : letter.decisions()) {
-      block.add(
-          facets.build(decisionDocument(letter, decision, ++n, text.rationales().get(n - 1))));
+      Document doc = decisionDocument(letter, decision, ++n, text.rationales().get(n - 1));
+      // Points to select "since", doc values to sort newest first; not stored (a feed reads it
+      // from the sort values).
+      doc.add(new LongField(IndexField.INDEXED_AT.fieldName(), indexedAt, Field.Store.NO));
+      block.add(facets.build(doc));
     }
     block.add(facets.build(letterDocument(letter, text, file)));
     return block;

@@ -289,7 +289,7 @@ public final class SearchService {
    * hit and for the highlighter: stored fields are compressed in blocks, and decompressing a block
    * per hit twice was most of a selective query's time.
    */
-  private List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
+  List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
     StoredFields stored = searcher.storedFields();
     List<Document> docs = new ArrayList<>(page.scoreDocs.length);
     Map<Integer, String> rationales = new HashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class SearchServices implements Engine {
   private final DistinctiveService distinctive;
   private final LetterService letters;
   private final OriginalFiles originals = new OriginalFiles();
+  private final PrecedentService precedents;
+  private final AddedSinceService addedSince;
   private final ExportService export;
   private final HealthService health;
   private final ResultCache cache;
@@ -72,6 +75,8 @@ public final class SearchServices implements Engine {
     this.rates = new RateService(searchers, syntax, QUERY_TIMEOUT, cache, deadlines);
     this.distinctive = new DistinctiveService(searchers, syntax, QUERY_TIMEOUT, boilerplate);
     this.letters = new LetterService(searchers, syntax, analyzers.index(), mapper);
+    this.precedents = new PrecedentService(searchers, search, analyzers.index(), QUERY_TIMEOUT);
+    this.addedSince = new AddedSinceService(searchers, syntax, search, QUERY_TIMEOUT);
     this.export = new ExportService(searchers, syntax, mapper);
     this.health = new HealthService(searchers, cache);
     this.refresher =
@@ -159,6 +164,18 @@ public final class SearchServices implements Engine {
   @Override
   public List<Hit> similar(String id, int decision, Outcome outcome) throws IOException {
     return letters.similar(id, decision, outcome);
+  }
+
+  @Override
+  public Precedents precedents(PrecedentRequest request) throws IOException {
+    return precedents.find(request);
+  }
+
+  @Override
+  public List<AddedDecision> addedSince(
+      String query, Map<Filter, List<String>> filters, Instant since, int limit)
+      throws IOException {
+    return addedSince.addedSince(query, filters, since, limit);
   }
 
   @Override

@@ -133,6 +133,7 @@ public final class SolrConfigSet {
     field(x, IndexField.CASE_NUMBER, "string", "stored=\"true\"");
     field(x, IndexField.DECISION_DATE, "plong", "stored=\"true\"");
     field(x, IndexField.DECISION_DAYS, "plong", "stored=\"false\"");
+    field(x, IndexField.INDEXED_AT, "plong", "stored=\"true\"");
     field(x, IndexField.TEXT, "stored_only", "");
     field(x, IndexField.LETTER_JSON, "stored_only", "");
     field(x, IndexField.SOURCE, "stored_only", "");

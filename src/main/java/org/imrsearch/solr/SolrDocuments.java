@@ -3,6 +3,7 @@ package org.imrsearch.solr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,23 @@ import org.imrsearch.model.SourceFile;
  */
 final class SolrDocuments {
   private final ObjectMapper mapper;
+  private final InstantSource clock;
 
-  SolrDocuments(ObjectMapper mapper) {
+  /** {@code clock} tells each letter when it was indexed ({@link IndexField#INDEXED_AT}). */
+  SolrDocuments(ObjectMapper mapper, InstantSource clock) {
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   /** The decisions of {@code letter}, then the letter, read from {@code file} (or null). */
   List<SolrInputDocument> of(Letter letter, SourceFile file) {
     List<SolrInputDocument> docs = new ArrayList<>();
+    long indexedAt = clock.millis();
     int n = 0;
     for (Decision d : letter.decisions()) {
-      docs.add(decision(letter, d, ++n));
+      SolrInputDocument doc = decision(letter, d, ++n);
+      doc.addField(IndexField.INDEXED_AT.fieldName(), indexedAt);
+      docs.add(doc);
     }
     docs.add(letterDocument(letter, file));
     return docs;

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,8 @@ import org.imrsearch.rates.Comparison;
 import org.imrsearch.rates.DecisionTimes;
 import org.imrsearch.rates.Distinctive;
 import org.imrsearch.rates.RateTable;
+import org.imrsearch.search.AddedDecision;
+import org.imrsearch.search.AddedSinceService;
 import org.imrsearch.search.ExportRows;
 import org.imrsearch.search.ExportService;
 import org.imrsearch.search.FacetGroup;
@@ -46,6 +47,8 @@ import org.imrsearch.search.LetterService;
 import org.imrsearch.search.LetterView;
 import org.imrsearch.search.NoHitsHelp;
 import org.imrsearch.search.NotFoundException;
+import org.imrsearch.search.PrecedentRequest;
+import org.imrsearch.search.Precedents;
 import org.imrsearch.search.ResultCache;
 import org.imrsearch.search.SearchRequest;
 import org.imrsearch.search.SearchResult;
@@ -61,19 +64,6 @@ import org.imrsearch.search.SearchServices;
  * time is a 503 with the reason ({@link org.imrsearch.engine.EngineUnavailableException}).
  */
 public final class SolrEngine implements Engine {
-  /** What a hit shows. */
-  private static final List<String> SHOWN =
-      List.of(
-          IndexField.DECISION_ID.fieldName(),
-          IndexField.LETTER_ID.fieldName(),
-          IndexField.CASE_NUMBER.fieldName(),
-          IndexField.DECISION_DATE.fieldName(),
-          IndexField.ITEM.fieldName(),
-          IndexField.OUTCOME.fieldName(),
-          IndexField.TREATMENT.fieldName(),
-          IndexField.SPECIALTY.fieldName(),
-          IndexField.GUIDELINE.fieldName());
-
   private static final int SIMILAR = 10;
 
   /** Facet values as the embedded engine lists them: largest first, then by label. */
@@ -91,6 +81,8 @@ public final class SolrEngine implements Engine {
   private final Analyzers analyzers;
   private final ObjectMapper mapper;
   private final OriginalFiles originals = new OriginalFiles();
+  private final SolrHits hits = new SolrHits();
+  private final SolrPrecedents precedents;
 
   private SolrEngine(
       SolrCollection collection,
@@ -104,6 +96,7 @@ public final class SolrEngine implements Engine {
     this.syntax = new QuerySyntax(analyzers.query());
     this.requests = new SolrRequests(collection, syntax, mapper, SearchServices.QUERY_TIMEOUT);
     this.stats = new SolrStats(requests, deadlines, boilerplate);
+    this.precedents = new SolrPrecedents(requests, analyzers.index(), hits);
   }
 
   /**
@@ -140,8 +133,8 @@ public final class SolrEngine implements Engine {
     Map<Filter, List<String>> filters = requests.asIndexed(asked.filters());
     SolrQuery query = requests.base(asked.query(), filters);
     boolean byDate = asked.sort() == SearchRequest.Sort.DATE;
-    query.setFields(SHOWN.toArray(String[]::new));
-    query.set("fl", String.join(",", SHOWN) + "," + SolrFields.ID);
+    query.setFields(SolrHits.SHOWN.toArray(String[]::new));
+    query.set("fl", String.join(",", SolrHits.SHOWN) + "," + SolrFields.ID);
     query.set(
         "sort",
         (byDate ? IndexField.DECISION_DATE.fieldName() + " desc" : "score desc")
@@ -156,7 +149,7 @@ public final class SolrEngine implements Engine {
     } else {
       query.setStart((asked.page() - 1) * asked.size());
     }
-    highlight(query);
+    SolrHits.highlight(query);
     Map<String, Object> facets = new LinkedHashMap<>();
     for (Filter f : SearchService.SIDEBAR) {
       List<String> selected = filters.getOrDefault(f, List.of());
@@ -186,15 +179,8 @@ public final class SolrEngine implements Engine {
     }
     SolrDocumentList docs = response.getResults();
     List<Hit> hits = new ArrayList<>();
-    Map<String, Map<String, List<String>>> marked = response.getHighlighting();
     for (SolrDocument d : docs) {
-      List<String> passages =
-          marked == null
-              ? List.of()
-              : marked
-                  .getOrDefault(String.valueOf(d.get(SolrFields.ID)), Map.of())
-                  .getOrDefault(IndexField.RATIONALE.fieldName(), List.of());
-      hits.add(hit(d, passages.stream().map(String::strip).filter(p -> !p.isEmpty()).toList()));
+      hits.add(this.hits.hit(d, response));
     }
     long total = docs.getNumFound();
     NamedList<?> counted = SolrRequests.facets(response);
@@ -226,21 +212,6 @@ public final class SolrEngine implements Engine {
         (System.nanoTime() - start) / 1_000_000,
         false,
         help);
-  }
-
-  /** Rationale passages as the embedded engine marks them: sentences, matches in {@code <mark>}. */
-  private static void highlight(SolrQuery query) {
-    query.set("hl", true);
-    query.set("hl.method", "unified");
-    query.set("hl.fl", IndexField.RATIONALE.fieldName());
-    query.set("hl.snippets", SearchService.PASSAGES);
-    query.set("hl.tag.pre", "<mark>");
-    query.set("hl.tag.post", "</mark>");
-    query.set("hl.encoder", "html");
-    query.set("hl.defaultSummary", true);
-    query.set("hl.requireFieldMatch", true);
-    query.set("hl.bs.type", "SENTENCE");
-    query.set("hl.fragsize", -1);
   }
 
   /** One sidebar facet from the counts, as {@link SearchService} builds it. */
@@ -292,35 +263,6 @@ public final class SolrEngine implements Engine {
       }
     }
     return new NoHitsHelp(loosened, null);
-  }
-
-  private static Hit hit(SolrDocument d, List<String> passages) {
-    Object date = d.getFirstValue(IndexField.DECISION_DATE.fieldName());
-    return new Hit(
-        string(d, IndexField.DECISION_ID),
-        string(d, IndexField.LETTER_ID),
-        string(d, IndexField.CASE_NUMBER),
-        date instanceof Number n ? LocalDate.ofEpochDay(n.longValue()) : null,
-        string(d, IndexField.ITEM),
-        string(d, IndexField.OUTCOME),
-        string(d, IndexField.TREATMENT),
-        strings(d, IndexField.SPECIALTY),
-        strings(d, IndexField.GUIDELINE),
-        passages);
-  }
-
-  private static String string(SolrDocument d, IndexField f) {
-    Object v = d.getFirstValue(f.fieldName());
-    return v == null ? null : v.toString();
-  }
-
-  private static List<String> strings(SolrDocument d, String field) {
-    Collection<Object> values = d.getFieldValues(field);
-    return values == null ? List.of() : values.stream().map(Object::toString).toList();
-  }
-
-  private static List<String> strings(SolrDocument d, IndexField f) {
-    return strings(d, f.fieldName());
   }
 
   @Override
@@ -463,13 +405,50 @@ public final class SolrEngine implements Engine {
       like.addFilterQuery(
           IndexField.OUTCOME.fieldName() + ":" + SolrQueryWriter.quoted(outcome.label()));
     }
-    like.set("fl", String.join(",", SHOWN));
+    like.set("fl", String.join(",", SolrHits.SHOWN));
     like.setRows(SIMILAR);
     List<Hit> hits = new ArrayList<>();
     for (SolrDocument d : requests.send(like, Map.of(), "the similar decisions").getResults()) {
-      hits.add(hit(d, List.of()));
+      hits.add(SolrHits.hit(d, List.of()));
     }
     return hits;
+  }
+
+  @Override
+  public Precedents precedents(PrecedentRequest request) throws IOException {
+    return precedents.find(request);
+  }
+
+  @Override
+  public List<AddedDecision> addedSince(
+      String queryText, Map<Filter, List<String>> filters, Instant since, int limit)
+      throws IOException {
+    if (limit < 1 || limit > AddedSinceService.MAX_LIMIT) {
+      throw new BadRequestException(
+          "limit must be between 1 and " + AddedSinceService.MAX_LIMIT + ", was " + limit);
+    }
+    SolrQuery query = requests.base(queryText, filters);
+    query.addFilterQuery(
+        IndexField.INDEXED_AT.fieldName() + ":[" + since.toEpochMilli() + " TO *]");
+    // Most recently indexed first; a letter's decisions in letter order.
+    query.set(
+        "sort",
+        IndexField.INDEXED_AT.fieldName()
+            + " desc,"
+            + IndexField.LETTER_ID.fieldName()
+            + " asc,"
+            + IndexField.DECISION_NUMBER.fieldName()
+            + " asc");
+    query.set("fl", String.join(",", SolrHits.SHOWN) + "," + IndexField.INDEXED_AT.fieldName());
+    query.setRows(limit);
+    SolrHits.highlight(query);
+    QueryResponse response = requests.send(query, Map.of(), "the saved search");
+    List<AddedDecision> added = new ArrayList<>();
+    for (SolrDocument d : response.getResults()) {
+      long millis = ((Number) d.getFirstValue(IndexField.INDEXED_AT.fieldName())).longValue();
+      added.add(new AddedDecision(hits.hit(d, response), Instant.ofEpochMilli(millis)));
+    }
+    return added;
   }
 
   @Override
@@ -537,7 +516,7 @@ public final class SolrEngine implements Engine {
       query.set("timeAllowed", "-1"); // an export streams for as long as it takes
       query.set(
           "fl",
-          String.join(",", SHOWN)
+          String.join(",", SolrHits.SHOWN)
               + ","
               + String.join(
                   ",",
@@ -555,11 +534,11 @@ public final class SolrEngine implements Engine {
           QueryResponse page = requests.send(query, Map.of(), "the export");
           for (SolrDocument d : page.getResults()) {
             rows.add(
-                hit(d, List.of()),
-                strings(d, SolrFields.written(IndexField.CITATION)),
-                strings(d, IndexField.CA_GUIDELINE),
-                strings(d, SolrFields.written(IndexField.CA_CITATION)),
-                string(d, IndexField.RATIONALE));
+                SolrHits.hit(d, List.of()),
+                SolrHits.strings(d, SolrFields.written(IndexField.CITATION)),
+                SolrHits.strings(d, IndexField.CA_GUIDELINE),
+                SolrHits.strings(d, SolrFields.written(IndexField.CA_CITATION)),
+                SolrHits.string(d, IndexField.RATIONALE));
           }
           rows.flush();
           if (page.getResults().isEmpty() || mark.equals(page.getNextCursorMark())) {

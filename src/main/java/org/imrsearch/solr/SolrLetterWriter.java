@@ -2,6 +2,7 @@ package org.imrsearch.solr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ public final class SolrLetterWriter implements LetterSink {
 
   public SolrLetterWriter(SolrCollection collection, ObjectMapper mapper) {
     this.collection = collection;
-    this.documents = new SolrDocuments(mapper);
+    this.documents = new SolrDocuments(mapper, InstantSource.system());
   }
 
   /** A letter and the file it was read from (null: none). */

@@ -7,6 +7,7 @@ import org.imrsearch.model.Outcome;
 import org.imrsearch.original.Original;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
+import org.imrsearch.search.PrecedentRequest;
 
 /** The JSON API: each handler parses the request, calls one service method, and renders. */
 final class ApiController {
@@ -56,6 +57,20 @@ final class ApiController {
             ctx.pathParam("id"),
             RequestParams.integer(ctx, "decision", 0),
             RequestParams.choice(ctx, "outcome", Outcome.class, null)));
+  }
+
+  void precedents(Context ctx) throws IOException {
+    ctx.json(
+        engine.precedents(
+            new PrecedentRequest(
+                RequestParams.text(ctx, "text"),
+                RequestParams.filters(ctx),
+                RequestParams.choice(
+                    ctx,
+                    "order",
+                    PrecedentRequest.Order.class,
+                    PrecedentRequest.Order.OVERTURNED_FIRST),
+                RequestParams.integer(ctx, "size", PrecedentRequest.DEFAULT_SIZE))));
   }
 
   void overturnRates(Context ctx) throws IOException {

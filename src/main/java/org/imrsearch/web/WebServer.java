@@ -16,6 +16,7 @@ import org.imrsearch.engine.EngineUnavailableException;
 import org.imrsearch.original.ChangedFileException;
 import org.imrsearch.packet.Packets;
 import org.imrsearch.query.BadRequestException;
+import org.imrsearch.saved.SavedSearches;
 import org.imrsearch.search.ExpiredCursorException;
 import org.imrsearch.search.NotFoundException;
 import org.imrsearch.search.TimeLimitException;
@@ -41,9 +42,20 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final String notFoundPage = page("/web/404.html");
 
+  /** A server without saved searches ({@code /api/saved-searches} answers 404). */
   public WebServer(Engine engine, ObjectMapper mapper) {
+    this(engine, mapper, null, WriteAccess.loopbackOnly());
+  }
+
+  /**
+   * A server with saved searches ({@code saved}, null for none), whose writes {@code access}
+   * allows.
+   */
+  public WebServer(Engine engine, ObjectMapper mapper, SavedSearches saved, WriteAccess access) {
     ApiController api = new ApiController(engine);
     PacketController packets = new PacketController(new Packets(engine, mapper, Clock.systemUTC()));
+    SavedSearchController savedApi =
+        saved == null ? null : new SavedSearchController(saved, access, mapper);
     this.app =
         Javalin.create(
             config -> {
@@ -64,6 +76,15 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/health", api::health);
               config.routes.get("/api/export", api::export);
               config.routes.get("/api/packet", packets::packet);
+              config.routes.get("/api/precedents", api::precedents);
+              if (savedApi != null) {
+                config.routes.get("/api/saved-searches", savedApi::list);
+                config.routes.post("/api/saved-searches", savedApi::create);
+                config.routes.get("/api/saved-searches/{id}", savedApi::get);
+                config.routes.patch("/api/saved-searches/{id}", savedApi::rename);
+                config.routes.delete("/api/saved-searches/{id}", savedApi::delete);
+                config.routes.get("/api/saved-searches/{id}/feed", savedApi::feed);
+              }
               // The services' own error types, each to its status, their message for the asker;
               // anything else is a bug: logged, and a 500 that tells nothing of the server.
               config.routes.exception(
@@ -78,6 +99,18 @@ public final class WebServer implements AutoCloseable {
               config.routes.exception(
                   EngineUnavailableException.class,
                   (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+              config.routes.exception(
+                  WriteRefusedException.class,
+                  (e, ctx) -> {
+                    boolean noToken = e.decision() == WriteAccess.Decision.UNAUTHORIZED;
+                    if (noToken) {
+                      ctx.header("WWW-Authenticate", "Bearer realm=\"imr-search\"");
+                    }
+                    error(
+                        ctx,
+                        noToken ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+                        e.getMessage());
+                  });
               config.routes.exception(
                   NotFoundException.class,
                   (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));

@@ -35,6 +35,20 @@ class MainTest {
   }
 
   @Test
+  void anUnreadableTokenFileIsOneLineThatNamesTheFileButNotAToken(@TempDir Path dir)
+      throws IOException {
+    Path missing = dir.resolve("no-token-here");
+    Run run = run("serve", "--index", dir.toString(), "--token-file", missing.toString());
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("imr serve: cannot read the token file " + missing), run.err());
+    assertEquals(1, run.err().lines().count());
+    Path empty = Files.writeString(dir.resolve("empty-token"), "\n");
+    Run blank = run("serve", "--index", dir.toString(), "--token-file", empty.toString());
+    assertEquals(1, blank.exitCode());
+    assertTrue(blank.err().contains("is empty"), blank.err());
+  }
+
+  @Test
   void aMissingConfigDirectoryIsOneLine(@TempDir Path dir) {
     Path config = dir.resolve("no-config-here");
     Run run =

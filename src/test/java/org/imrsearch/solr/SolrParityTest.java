@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
@@ -33,6 +35,9 @@ import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.imrsearch.search.ExportService;
 import org.imrsearch.search.Hit;
+import org.imrsearch.search.NoHitsHelp;
+import org.imrsearch.search.PrecedentRequest;
+import org.imrsearch.search.Precedents;
 import org.imrsearch.search.SearchRequest;
 import org.imrsearch.search.SearchResult;
 import org.imrsearch.search.SearchServices;
@@ -157,7 +162,7 @@ class SolrParityTest {
     if (e.help() == null || s.help() == null) {
       return s.help();
     }
-    return new org.imrsearch.search.NoHitsHelp(s.help().withoutFilter(), e.help().didYouMean());
+    return new NoHitsHelp(s.help().withoutFilter(), e.help().didYouMean());
   }
 
   @Test
@@ -313,6 +318,50 @@ class SolrParityTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void precedentsWeighTheSameWordsAndKeepTheirPromises() throws IOException {
+    for (String text :
+        List.of(
+            "lumbar epidural steroid injection L4-5, radiculopathy on MRI, failed 6 weeks of PT",
+            "acupuncture for chronic neck pain, 6 sessions")) {
+      for (Map<Filter, List<String>> filters : FILTERS.subList(0, 3)) {
+        PrecedentRequest request =
+            new PrecedentRequest(text, filters, PrecedentRequest.Order.OVERTURNED_FIRST, 10);
+        Precedents e = embedded.precedents(request);
+        Precedents s = solr.precedents(request);
+        // The words and their weights come from document frequencies, the same on both.
+        assertEquals(
+            e.terms().stream().map(t -> t.field() + ":" + t.term()).toList(),
+            s.terms().stream().map(t -> t.field() + ":" + t.term()).toList(),
+            text);
+        // Scores are Solr's per shard: the same decisions need not come in the same order, but
+        // the closest half of the embedded engine's are among Solr's.
+        List<String> ids = s.precedents().stream().map(p -> p.decision().decisionId()).toList();
+        e.precedents().stream()
+            .limit(e.precedents().size() / 2)
+            .forEach(p -> assertTrue(ids.contains(p.decision().decisionId()), text + " " + p));
+        assertEquals(e.precedents().size(), s.precedents().size(), text);
+        for (Precedents.Precedent p : s.precedents()) {
+          assertTrue(s.terms().containsAll(p.why()), "why names weighed words only");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSavedSearchFeedHasTheSameDecisions() throws IOException {
+    for (String q : List.of("", "therapy")) {
+      assertEquals(
+          embedded.addedSince(q, FILTERS.get(2), Instant.EPOCH, 500).stream()
+              .map(a -> a.decision().decisionId())
+              .collect(Collectors.toSet()),
+          solr.addedSince(q, FILTERS.get(2), Instant.EPOCH, 500).stream()
+              .map(a -> a.decision().decisionId())
+              .collect(Collectors.toSet()),
+          q);
     }
   }
 

@@ -930,6 +930,39 @@ class ApiTest {
     assertTrue(json("/api/health").get("facetBitSetBytes").asLong() > 0);
   }
 
+  @Test
+  void precedentsOfAPastedRequestHonourTheFiltersAndSayWhy()
+      throws IOException, InterruptedException {
+    String text =
+        URLEncoder.encode("acupuncture 6 sessions for chronic neck pain", StandardCharsets.UTF_8);
+    JsonNode p = json("/api/precedents?text=" + text + "&size=5");
+    assertEquals("overturned_first", p.get("order").asText());
+    assertEquals(5, p.get("precedents").size());
+    JsonNode first = p.get("precedents").get(0);
+    assertEquals("overturned", first.get("decision").get("outcome").asText());
+    assertTrue(first.get("why").size() > 0);
+    assertTrue(p.get("terms").get(0).has("weight"));
+    JsonNode upheld =
+        json("/api/precedents?text=" + text + "&order=similarity&outcome=upheld&guideline=mtus");
+    assertEquals("similarity", upheld.get("order").asText());
+    assertEquals(10, upheld.get("precedents").size());
+    for (JsonNode x : upheld.get("precedents")) {
+      assertEquals("upheld", x.get("decision").get("outcome").asText());
+      assertTrue(x.get("decision").get("guidelines").toString().contains("\"MTUS\""));
+    }
+  }
+
+  @Test
+  void precedentsRefuseEmptyOrOverlongTextWithAReason() throws IOException, InterruptedException {
+    HttpResponse<String> empty = get("/api/precedents?text=+");
+    assertEquals(400, empty.statusCode());
+    assertTrue(mapper.readTree(empty.body()).get("message").asText().contains("text is required"));
+    HttpResponse<String> tooLong = get("/api/precedents?text=" + "mri+".repeat(1300));
+    assertEquals(400, tooLong.statusCode());
+    assertTrue(mapper.readTree(tooLong.body()).get("message").asText().contains("too long"));
+    assertEquals(400, get("/api/precedents?text=mri&order=newest").statusCode());
+  }
+
   private static Map<String, Long> facet(JsonNode result, String name) {
     Map<String, Long> out = new TreeMap<>();
     for (JsonNode f : result.get("facets")) {

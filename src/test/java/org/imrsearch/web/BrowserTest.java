@@ -18,6 +18,8 @@ import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
 import org.imrsearch.config.ConfigSource;
 import org.imrsearch.model.Json;
+import org.imrsearch.saved.SavedSearchStore;
+import org.imrsearch.saved.SavedSearches;
 import org.imrsearch.search.SearchServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,7 @@ class BrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private SearchServices services;
+  private SavedSearches saved;
   private WebServer server;
   private WebDriver browser;
   private WebDriverWait wait;
@@ -69,7 +72,12 @@ class BrowserTest {
         installed, "Debian's chromium and chromium-driver are not installed: browser test skipped");
     TestIndex.build(dir.resolve("index"), List.of(TestLetters.REAL_PDFS));
     services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), Json.newMapper());
-    server = new WebServer(services, Json.newMapper()).start("127.0.0.1", 0);
+    saved =
+        new SavedSearches(
+            SavedSearchStore.beside(dir.resolve("index"), Json.newMapper()), services);
+    server =
+        new WebServer(services, Json.newMapper(), saved, WriteAccess.loopbackOnly())
+            .start("127.0.0.1", 0);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -97,6 +105,9 @@ class BrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (saved != null) {
+      saved.close();
     }
     if (services != null) {
       services.close();
@@ -290,13 +301,16 @@ class BrowserTest {
               "/?treatment=Injections&outcome=overturned",
               "/?q=zzzqqqxx",
               "/letter.html?id=CM16-0213037&q=shoulder",
-              "/rates.html?by=specialty")) {
+              "/rates.html?by=specialty",
+              "/precedents.html?text=acupuncture+6+sessions+for+chronic+neck+pain",
+              "/saved.html")) {
         browser.get(url(page));
         wait.until(
             ExpectedConditions.or(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits li")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#similar a")),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr"))));
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#table tbody tr")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#saved > *"))));
         Results results = new AxeBuilder().analyze(browser);
         List<String> serious =
             results.getViolations().stream()
@@ -316,6 +330,63 @@ class BrowserTest {
         assertEquals(List.of(), serious, page + " at " + size);
       }
     }
+  }
+
+  @Test
+  void aPastedRequestFindsPrecedentsAndSaysWhichWordsWeighed() throws IOException {
+    browser.get(url("/precedents.html"));
+    WebElement text = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
+    text.sendKeys(
+        "lumbar epidural steroid injection L4-5, radiculopathy on MRI, failed 6 weeks of PT");
+    browser.findElement(By.cssSelector("#precedent-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits li.precedent")));
+    assertTrue(browser.getCurrentUrl().contains("text="), browser.getCurrentUrl());
+    WebElement first = browser.findElement(By.cssSelector("#hits li.precedent"));
+    assertTrue(
+        first
+            .findElement(By.cssSelector(".hit-item"))
+            .getText()
+            .toLowerCase()
+            .contains("epidural"));
+    assertFalse(first.findElements(By.cssSelector(".passage mark")).isEmpty());
+    List<String> why =
+        first.findElements(By.cssSelector(".why .term")).stream().map(WebElement::getText).toList();
+    assertTrue(why.contains("epidural"), "" + why);
+    List<String> weighed =
+        browser.findElements(By.cssSelector("#weighed .term")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertTrue(weighed.containsAll(List.of("epidural", "radiculopathy")), "" + weighed);
+    screenshot("precedents");
+  }
+
+  @Test
+  void aSavedSearchIsListedWithItsFeedAndCanBeRenamed() throws IOException {
+    browser.get(url("/?q=acupuncture&outcome=overturned"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits li.hit")));
+    browser.findElement(By.id("save-search")).click();
+    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("save-name")));
+    name.clear();
+    name.sendKeys("Acupuncture approved");
+    browser.findElement(By.cssSelector(".save-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-box"), "Saved"));
+    browser.get(url("/saved.html"));
+    WebElement row =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".saved-search")));
+    assertTrue(row.getText().contains("Acupuncture approved"), row.getText());
+    assertTrue(row.getText().contains("outcome: overturned"), row.getText());
+    String feed = row.findElement(By.cssSelector("a.feed-link")).getAttribute("href");
+    assertTrue(feed.matches(".*/api/saved-searches/\\d+/feed"), feed);
+    row.findElement(By.cssSelector("button.rename")).click();
+    WebElement rename =
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".rename-form input")));
+    rename.clear();
+    rename.sendKeys("Acupuncture overturned on appeal");
+    browser.findElement(By.cssSelector(".rename-form button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("saved"), "Acupuncture overturned on appeal"));
+    screenshot("saved-searches");
   }
 
   @Test
