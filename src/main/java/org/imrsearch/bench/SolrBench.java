@@ -133,9 +133,17 @@ final class SolrBench {
     }
   }
 
+  /**
+   * The size of the collection's indexes on every node: the cores' {@code data/index} directories,
+   * not the update logs (replayed and dropped) or ZooKeeper's data.
+   */
   private static long treeSize(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getParent().getFileName().toString().startsWith("index"))
+          .filter(p -> p.getParent().getParent().getFileName().toString().equals("data"))
+          .mapToLong(p -> p.toFile().length())
+          .sum();
     }
   }
 }

@@ -193,6 +193,10 @@ public final class SolrConfigSet {
           <directoryFactory name="DirectoryFactory"
               class="${solr.directoryFactory:solr.NRTCachingDirectoryFactory}"/>
           <!-- The schema is generated, never edited through the API: read-only. -->
+          <!-- Stored fields compressed as the embedded index's are (DEFLATE). -->
+          <codecFactory class="solr.SchemaCodecFactory">
+            <str name="compressionMode">BEST_COMPRESSION</str>
+          </codecFactory>
           <schemaFactory class="ManagedIndexSchemaFactory">
             <bool name="mutable">false</bool>
             <str name="managedSchemaResourceName">managed-schema.xml</str>
