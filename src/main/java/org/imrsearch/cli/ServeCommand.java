@@ -58,9 +58,15 @@ final class ServeCommand implements Callable<Integer> {
     if (index != null) {
       serve(index, config, server);
     } else {
+      WriteAccess access = server.writeAccess(); // a bad token file says so before anything
       SolrOptions options = solr.options();
       Path savedDir = savedSearches != null ? savedSearches : Path.of(".");
-      serve(SolrEngine.open(options, config.source(), mapper), savedDir, "Solr " + options, server);
+      serve(
+          SolrEngine.open(options, config.source(), mapper),
+          savedDir,
+          "Solr " + options,
+          server,
+          access);
     }
     return 0;
   }
@@ -70,21 +76,23 @@ final class ServeCommand implements Callable<Integer> {
    * searches (kept beside the index) and the index.
    */
   static void serve(Path index, ConfigOption config, ServerOptions options) throws Exception {
+    WriteAccess access = options.writeAccess(); // a bad token file says so before anything
     serve(
         SearchServices.open(index, config.source(), Json.newMapper()),
         index,
         index.toString(),
-        options);
+        options,
+        access);
   }
 
   /**
    * Serves {@code engine}, with the saved searches kept in {@code savedDir}, until the JVM is asked
    * to stop (Ctrl-C), then closes all of it.
    */
-  static void serve(Engine engine, Path savedDir, String what, ServerOptions options)
+  static void serve(
+      Engine engine, Path savedDir, String what, ServerOptions options, WriteAccess access)
       throws Exception {
     String host = options.host;
-    WriteAccess access = options.writeAccess();
     CountDownLatch stopping = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     ObjectMapper mapper = Json.newMapper();
