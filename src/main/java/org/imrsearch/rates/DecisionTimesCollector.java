@@ -19,12 +19,16 @@ import org.imrsearch.index.IndexField;
 import org.imrsearch.index.LetterDocuments;
 
 /**
- * Collects, per value of a flat grouping (or one group for all), the days each matching decision
- * took, the decisions without them, and those past their priority's deadline, from doc values.
+ * Collects, for all matching decisions and per value of a flat grouping (if any), in one pass, the
+ * days each decision took, the decisions without them, and those past their priority's deadline,
+ * from doc values.
  */
 final class DecisionTimesCollector
-    implements CollectorManager<DecisionTimesCollector.Leafwise, List<DecisionTimes.Row>> {
-  /** The group of every decision when there is no grouping. */
+    implements CollectorManager<DecisionTimesCollector.Leafwise, DecisionTimesCollector.Tallied> {
+  /** The figures of all the decisions ({@code null} when none matched), and of each group. */
+  record Tallied(DecisionTimes.Row all, List<DecisionTimes.Row> groups) {}
+
+  /** The key of the row of all decisions. */
   static final String ALL = "all";
 
   private final String groupField;
@@ -42,12 +46,21 @@ final class DecisionTimesCollector
   }
 
   @Override
-  public List<DecisionTimes.Row> reduce(Collection<Leafwise> collectors) {
-    Map<String, DayTally> all = new HashMap<>();
+  public Tallied reduce(Collection<Leafwise> collectors) {
+    Map<String, DayTally> groups = new HashMap<>();
+    DayTally all = null;
     for (Leafwise c : collectors) {
-      c.groups.forEach((key, t) -> all.computeIfAbsent(key, k -> new DayTally()).addAll(t));
+      c.groups.forEach((key, t) -> groups.computeIfAbsent(key, k -> new DayTally()).addAll(t));
+      if (c.overall != null) {
+        if (all == null) {
+          all = new DayTally();
+        }
+        all.addAll(c.overall);
+      }
     }
-    return all.entrySet().stream().map(e -> e.getValue().row(List.of(e.getKey()))).toList();
+    return new Tallied(
+        all == null ? null : all.row(List.of(ALL)),
+        groups.entrySet().stream().map(e -> e.getValue().row(List.of(e.getKey()))).toList());
   }
 
   /**
@@ -56,6 +69,10 @@ final class DecisionTimesCollector
    */
   final class Leafwise extends SimpleCollector {
     final Map<String, DayTally> groups = new HashMap<>();
+
+    /** All of this slice's decisions, once each (a decision of two groups counts in both). */
+    DayTally overall;
+
     private SortedSetDocValues group;
     private SortedSetDocValues priority;
     private NumericDocValues days;
@@ -80,14 +97,11 @@ final class DecisionTimesCollector
     public void collect(int doc) throws IOException {
       long d = days.advanceExact(doc) ? days.longValue() : -1;
       OptionalInt deadline = deadline(doc);
-      if (group == null) {
-        if (all == null) {
-          all = new DayTally();
-        }
-        all.add(d, deadline);
-        return;
+      if (all == null) {
+        all = new DayTally();
       }
-      if (!group.advanceExact(doc)) {
+      all.add(d, deadline);
+      if (group == null || !group.advanceExact(doc)) {
         return;
       }
       for (int i = 0; i < group.docValueCount(); i++) {
@@ -115,7 +129,10 @@ final class DecisionTimesCollector
     @Override
     public void finish() throws IOException {
       if (all != null) {
-        groups.computeIfAbsent(ALL, k -> new DayTally()).addAll(all);
+        if (overall == null) {
+          overall = new DayTally();
+        }
+        overall.addAll(all);
         all = null;
       }
       if (byOrd != null) {

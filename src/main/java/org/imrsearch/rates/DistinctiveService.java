@@ -3,6 +3,7 @@ package org.imrsearch.rates;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -30,6 +30,7 @@ import org.imrsearch.model.Outcome;
 import org.imrsearch.query.BadRequestException;
 import org.imrsearch.query.Filter;
 import org.imrsearch.query.QuerySyntax;
+import org.imrsearch.search.InOrderStoredFields;
 import org.imrsearch.search.IndexSearchers;
 import org.imrsearch.search.TimeLimitException;
 
@@ -84,13 +85,16 @@ public final class DistinctiveService {
               ? searcher.search(selection, SAMPLE, Sort.INDEXORDER)
               : searcher.search(selection, SAMPLE);
       long selected = searcher.count(selection);
-      StoredFields stored = searcher.storedFields();
       Set<String> fields =
           Set.of(IndexField.RATIONALE_SOURCE.fieldName(), IndexField.OUTCOME.fieldName());
       List<String> fore = new ArrayList<>();
       List<String> back = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc, fields);
+      // Read in index order: stored fields are compressed in chunks, and 2,000 hits in score
+      // order decompressed the same chunks again and again (most of this view's time).
+      InOrderStoredFields stored = new InOrderStoredFields(searcher, fields);
+      ScoreDoc[] inOrder = top.scoreDocs.clone();
+      Arrays.sort(inOrder, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
+      for (Document d : stored.read(inOrder)) {
         boolean overturned =
             Outcome.OVERTURNED.label().equals(d.get(IndexField.OUTCOME.fieldName()));
         (byOutcome && !overturned ? back : fore).add(StoredText.rationale(d));
@@ -99,8 +103,12 @@ public final class DistinctiveService {
         // The background: decisions spread evenly over the whole index.
         long decisions = searcher.count(QuerySyntax.decisions());
         int step = (int) Math.max(1, decisions / SAMPLE);
-        for (int doc : searcher.search(QuerySyntax.decisions(), new EveryNth(step))) {
-          back.add(StoredText.rationale(stored.document(doc, fields)));
+        ScoreDoc[] sample =
+            searcher.search(QuerySyntax.decisions(), new EveryNth(step)).stream()
+                .map(doc -> new ScoreDoc(doc, 0))
+                .toArray(ScoreDoc[]::new);
+        for (Document d : stored.read(sample)) {
+          back.add(StoredText.rationale(d));
         }
       }
       if (searcher.timedOut()) {

@@ -158,21 +158,22 @@ public final class RateService {
       DrillDownQuery selection =
           Filter.drillDown(
               searchers.facetsConfig(), syntax.parse(query, searcher), snapshot.asIndexed(filters));
-      List<DecisionTimes.Row> all =
-          searcher.search(selection, new DecisionTimesCollector(null, deadlines));
-      List<DecisionTimes.Row> rows = new ArrayList<>();
-      if (by != null && !Schema.isHierarchical(by.field())) {
-        rows.addAll(
-            searcher.search(
-                selection, new DecisionTimesCollector(by.field().fieldName(), deadlines)));
-      } else if (by != null) {
+      boolean flat = by != null && !Schema.isHierarchical(by.field());
+      // All decisions and a flat grouping's groups in one pass.
+      DecisionTimesCollector.Tallied tallied =
+          searcher.search(
+              selection,
+              new DecisionTimesCollector(flat ? by.field().fieldName() : null, deadlines));
+      List<DecisionTimes.Row> rows = new ArrayList<>(tallied.groups());
+      if (by != null && !flat) {
         // A citation part or a month is a facet path, not a keyword: the groups come from the
         // facet counts, and each group's times from a search of its own.
         for (String group : counts(searcher, snapshot, selection, by).byValue.keySet()) {
           DrillDownQuery inGroup =
               Filter.drillDown(searchers.facetsConfig(), selection, Map.of(by, List.of(group)));
-          for (DecisionTimes.Row r :
-              searcher.search(inGroup, new DecisionTimesCollector(null, deadlines))) {
+          DecisionTimes.Row r =
+              searcher.search(inGroup, new DecisionTimesCollector(null, deadlines)).all();
+          if (r != null) {
             rows.add(
                 new DecisionTimes.Row(
                     List.of(group),
@@ -190,9 +191,9 @@ public final class RateService {
         throw new TimeLimitException("the times", timeout, "narrow the selection");
       }
       DecisionTimes.Row overall =
-          all.isEmpty()
+          tallied.all() == null
               ? new DecisionTimes.Row(List.of("all"), 0, 0, null, null, 0, 0, null)
-              : all.get(0);
+              : tallied.all();
       return timesTable(query, by, deadlines, overall, rows, start);
     }
   }

@@ -16,13 +16,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Reads the stored fields of hits that come in index order (an export). Lucene compresses stored
- * fields in chunks and, read one document at a time, decompresses its chunk's part again for each
- * document; where hits lie close together it reads them through the sequential reader Lucene's
+ * Reads the stored fields of hits that come in index order (an export, a sample). Lucene compresses
+ * stored fields in chunks and, read one document at a time, decompresses its chunk's part again for
+ * each document; where hits lie close together it reads them through the sequential reader Lucene's
  * merges use, which decompresses each chunk once and serves every document in it. Sparse hits are
  * read one at a time, since the sequential reader would decompress whole chunks for them.
  */
-final class InOrderStoredFields {
+public final class InOrderStoredFields {
   /**
    * Hits are read sequentially where a segment's hits of one batch are on average at most this many
    * documents apart: a few documents' worth of a compressed chunk's part.
@@ -34,14 +34,14 @@ final class InOrderStoredFields {
   private final Set<String> fields;
   private final Map<Integer, StoredFieldsReader> sequential = new HashMap<>();
 
-  InOrderStoredFields(IndexSearcher searcher, Set<String> fields) throws IOException {
+  public InOrderStoredFields(IndexSearcher searcher, Set<String> fields) throws IOException {
     this.leaves = searcher.getIndexReader().leaves();
     this.oneByOne = searcher.storedFields();
     this.fields = fields;
   }
 
   /** The documents of {@code hits}, which must be in increasing document order. */
-  Document[] read(ScoreDoc[] hits) throws IOException {
+  public Document[] read(ScoreDoc[] hits) throws IOException {
     Document[] docs = new Document[hits.length];
     int i = 0;
     while (i < hits.length) {

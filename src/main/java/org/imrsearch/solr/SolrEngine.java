@@ -133,7 +133,6 @@ public final class SolrEngine implements Engine {
     Map<Filter, List<String>> filters = requests.asIndexed(asked.filters());
     SolrQuery query = requests.base(asked.query(), filters);
     boolean byDate = asked.sort() == SearchRequest.Sort.DATE;
-    query.setFields(SolrHits.SHOWN.toArray(String[]::new));
     query.set("fl", String.join(",", SolrHits.SHOWN) + "," + SolrFields.ID);
     query.set(
         "sort",
