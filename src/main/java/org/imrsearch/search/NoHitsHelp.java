@@ -49,7 +49,8 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
       Map<Filter, List<String>> filters)
       throws IOException {
     List<Loosened> loosened = new ArrayList<>();
-    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
+    // In the order the filters are shown, whatever order the request gave them in.
+    for (Map.Entry<Filter, List<String>> filter : inFilterOrder(filters)) {
       for (String value : filter.getValue()) {
         Map<Filter, List<String>> without = new LinkedHashMap<>(filters);
         List<String> rest = filter.getValue().stream().filter(v -> !v.equals(value)).toList();
@@ -63,6 +64,12 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
       }
     }
     return new NoHitsHelp(loosened, corrected(searcher, query));
+  }
+
+  /** {@code filters} in the order of {@link Filter}'s values: the order pages show them in. */
+  public static List<Map.Entry<Filter, List<String>>> inFilterOrder(
+      Map<Filter, List<String>> filters) {
+    return filters.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
   }
 
   private static String corrected(IndexSearcher searcher, String query) throws IOException {

@@ -246,7 +246,7 @@ public final class SolrEngine implements Engine {
 
   private NoHitsHelp help(String queryText, Map<Filter, List<String>> filters) {
     List<NoHitsHelp.Loosened> loosened = new ArrayList<>();
-    for (Map.Entry<Filter, List<String>> filter : filters.entrySet()) {
+    for (Map.Entry<Filter, List<String>> filter : NoHitsHelp.inFilterOrder(filters)) {
       for (String value : filter.getValue()) {
         Map<Filter, List<String>> without = new LinkedHashMap<>(filters);
         List<String> rest = filter.getValue().stream().filter(v -> !v.equals(value)).toList();
