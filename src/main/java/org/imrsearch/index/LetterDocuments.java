@@ -292,24 +292,7 @@ public final class LetterDocuments {
                         d.reviewerGuideline(),
                         ""))
             .toList();
-    return new Letter(
-        l.source(),
-        l.id(),
-        l.layout(),
-        l.synthetic(),
-        l.caseNumber(),
-        l.decisionDate(),
-        l.dateAssigned(),
-        l.urDenialDate(),
-        l.applicationReceived(),
-        l.priority(),
-        l.reviewer(),
-        l.patient(),
-        l.diagnoses(),
-        "",
-        decisions,
-        l.warnings(),
-        "");
+    return l.withProse("", decisions, "");
   }
 
   private static Document common(Letter letter, String type) {

@@ -23,6 +23,19 @@ public final class Schema {
 
   public static final String COMMIT_TIME = "commit_time";
 
+  /** What a search hit shows of a decision (besides its rationale passages), in both engines. */
+  public static final List<IndexField> HIT_FIELDS =
+      List.of(
+          IndexField.DECISION_ID,
+          IndexField.LETTER_ID,
+          IndexField.CASE_NUMBER,
+          IndexField.DECISION_DATE,
+          IndexField.ITEM,
+          IndexField.OUTCOME,
+          IndexField.TREATMENT,
+          IndexField.SPECIALTY,
+          IndexField.GUIDELINE);
+
   /** Facet dimensions, in the order pages show them. */
   public static final List<IndexField> FACETS =
       List.of(

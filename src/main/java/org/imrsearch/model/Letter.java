@@ -45,4 +45,29 @@ public record Letter(
     warnings = List.copyOf(warnings);
     text = text == null ? "" : text;
   }
+
+  /**
+   * This letter with other prose: the case summary, the decisions and the text (the rest as it is).
+   * Indexes store each piece of prose once and put the letter back together from them.
+   */
+  public Letter withProse(String caseSummary, List<Decision> decisions, String text) {
+    return new Letter(
+        source,
+        id,
+        layout,
+        synthetic,
+        caseNumber,
+        decisionDate,
+        dateAssigned,
+        urDenialDate,
+        applicationReceived,
+        priority,
+        reviewer,
+        patient,
+        diagnoses,
+        caseSummary,
+        decisions,
+        warnings,
+        text);
+  }
 }

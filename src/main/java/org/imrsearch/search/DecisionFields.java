@@ -11,6 +11,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
 
 /**
  * Reads the stored fields of decision documents (with the rationale, for passages) into {@link
@@ -19,17 +20,10 @@ import org.imrsearch.index.IndexField;
 final class DecisionFields {
   /** The stored fields a hit shows. */
   static final Set<String> SHOWN =
-      Set.of(
-          IndexField.DECISION_ID.fieldName(),
-          IndexField.LETTER_ID.fieldName(),
-          IndexField.CASE_NUMBER.fieldName(),
-          IndexField.DECISION_DATE.fieldName(),
-          IndexField.ITEM.fieldName(),
-          IndexField.OUTCOME.fieldName(),
-          IndexField.TREATMENT.fieldName(),
-          IndexField.SPECIALTY.fieldName(),
-          IndexField.GUIDELINE.fieldName(),
-          IndexField.RATIONALE_SOURCE.fieldName());
+      Stream.concat(
+              Schema.HIT_FIELDS.stream().map(IndexField::fieldName),
+              Stream.of(IndexField.RATIONALE_SOURCE.fieldName()))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** What an export writes of a decision: what a hit shows, and both parties' citations. */
   static final Set<String> EXPORTED =

@@ -52,18 +52,28 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
     // In the order the filters are shown, whatever order the request gave them in.
     for (Map.Entry<Filter, List<String>> filter : inFilterOrder(filters)) {
       for (String value : filter.getValue()) {
-        Map<Filter, List<String>> without = new LinkedHashMap<>(filters);
-        List<String> rest = filter.getValue().stream().filter(v -> !v.equals(value)).toList();
-        if (rest.isEmpty()) {
-          without.remove(filter.getKey());
-        } else {
-          without.put(filter.getKey(), rest);
-        }
+        Map<Filter, List<String>> without = without(filters, filter.getKey(), value);
         long total = searcher.count(Filter.drillDown(config, parsed, without));
         loosened.add(new Loosened(filter.getKey().param(), value, total));
       }
     }
     return new NoHitsHelp(loosened, corrected(searcher, query));
+  }
+
+  /**
+   * {@code filters} without {@code value} of {@code filter}, and without the filter where that was
+   * its only value.
+   */
+  public static Map<Filter, List<String>> without(
+      Map<Filter, List<String>> filters, Filter filter, String value) {
+    Map<Filter, List<String>> without = new LinkedHashMap<>(filters);
+    List<String> rest = filters.get(filter).stream().filter(v -> !v.equals(value)).toList();
+    if (rest.isEmpty()) {
+      without.remove(filter);
+    } else {
+      without.put(filter, rest);
+    }
+    return without;
   }
 
   /** {@code filters} in the order of {@link Filter}'s values: the order pages show them in. */

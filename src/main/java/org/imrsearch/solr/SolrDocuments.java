@@ -93,7 +93,9 @@ final class SolrDocuments {
       doc.addField(IndexField.SOURCE_SHA256.fieldName(), file.sha256());
     }
     doc.addField(IndexField.TEXT.fieldName(), letter.text());
-    doc.addField(IndexField.LETTER_JSON.fieldName(), json(withoutText(letter)));
+    doc.addField(
+        IndexField.LETTER_JSON.fieldName(),
+        json(letter.withProse(letter.caseSummary(), letter.decisions(), "")));
     doc.addField(IndexField.SOURCE.fieldName(), letter.source());
     if (letter.decisionDate() != null) {
       doc.addField(IndexField.DECISION_DATE.fieldName(), letter.decisionDate().toEpochDay());
@@ -115,28 +117,6 @@ final class SolrDocuments {
   /** Both guideline blocks as written, as the embedded index indexes them. */
   private static String guidelineText(Decision d) {
     return d.claimsAdministratorGuideline().text() + "\n" + d.reviewerGuideline().text();
-  }
-
-  /** The letter without its text, which is stored beside it once. */
-  private static Letter withoutText(Letter l) {
-    return new Letter(
-        l.source(),
-        l.id(),
-        l.layout(),
-        l.synthetic(),
-        l.caseNumber(),
-        l.decisionDate(),
-        l.dateAssigned(),
-        l.urDenialDate(),
-        l.applicationReceived(),
-        l.priority(),
-        l.reviewer(),
-        l.patient(),
-        l.diagnoses(),
-        l.caseSummary(),
-        l.decisions(),
-        l.warnings(),
-        "");
   }
 
   private String json(Object value) {

@@ -248,13 +248,7 @@ public final class SolrEngine implements Engine {
     List<NoHitsHelp.Loosened> loosened = new ArrayList<>();
     for (Map.Entry<Filter, List<String>> filter : NoHitsHelp.inFilterOrder(filters)) {
       for (String value : filter.getValue()) {
-        Map<Filter, List<String>> without = new LinkedHashMap<>(filters);
-        List<String> rest = filter.getValue().stream().filter(v -> !v.equals(value)).toList();
-        if (rest.isEmpty()) {
-          without.remove(filter.getKey());
-        } else {
-          without.put(filter.getKey(), rest);
-        }
+        Map<Filter, List<String>> without = NoHitsHelp.without(filters, filter.getKey(), value);
         SolrQuery count = requests.base(queryText, without);
         count.setRows(0);
         long total = requests.send(count, Map.of(), "the help").getResults().getNumFound();

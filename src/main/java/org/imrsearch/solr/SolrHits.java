@@ -8,23 +8,14 @@ import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.imrsearch.index.IndexField;
+import org.imrsearch.index.Schema;
 import org.imrsearch.search.Hit;
 import org.imrsearch.search.SearchService;
 
 /** Decisions of a Solr answer as hits: what a hit shows, with its marked rationale passages. */
 final class SolrHits {
   /** What a hit shows. */
-  static final List<String> SHOWN =
-      List.of(
-          IndexField.DECISION_ID.fieldName(),
-          IndexField.LETTER_ID.fieldName(),
-          IndexField.CASE_NUMBER.fieldName(),
-          IndexField.DECISION_DATE.fieldName(),
-          IndexField.ITEM.fieldName(),
-          IndexField.OUTCOME.fieldName(),
-          IndexField.TREATMENT.fieldName(),
-          IndexField.SPECIALTY.fieldName(),
-          IndexField.GUIDELINE.fieldName());
+  static final List<String> SHOWN = Schema.HIT_FIELDS.stream().map(IndexField::fieldName).toList();
 
   /** Rationale passages as the embedded engine marks them: sentences, matches in {@code <mark>}. */
   static void highlight(SolrQuery query) {

@@ -116,25 +116,7 @@ class SolrFaultTest {
       throws IOException, InterruptedException {
     Letter many =
         letters().stream().filter(l -> l.decisions().size() >= 3).findFirst().orElseThrow();
-    Letter fewer =
-        new Letter(
-            many.source(),
-            many.id(),
-            many.layout(),
-            many.synthetic(),
-            many.caseNumber(),
-            many.decisionDate(),
-            many.dateAssigned(),
-            many.urDenialDate(),
-            many.applicationReceived(),
-            many.priority(),
-            many.reviewer(),
-            many.patient(),
-            many.diagnoses(),
-            many.caseSummary(),
-            many.decisions().subList(0, 1),
-            many.warnings(),
-            many.text());
+    Letter fewer = many.withProse(many.caseSummary(), many.decisions().subList(0, 1), many.text());
     SearchRequest own = SearchRequest.of("letter_id:\"" + many.id() + "\"");
     try (SolrCollection c = SolrCollection.connect(SharedSolr.options("faults"), 60_000);
         SolrLetterWriter writer = new SolrLetterWriter(c, mapper)) {
