@@ -173,8 +173,8 @@ public final class SolrCollection implements AutoCloseable {
   NamedList<Object> request(SolrRequest<?> request) throws IOException {
     try {
       return cloud.request(request, options.collection());
-    } catch (SolrServerException e) {
-      throw unavailable(e);
+    } catch (SolrServerException | RuntimeException e) {
+      throw unavailable(e); // SolrJ says "no live nodes" with a RuntimeException
     }
   }
 
@@ -194,8 +194,8 @@ public final class SolrCollection implements AutoCloseable {
   private NamedList<Object> admin(SolrRequest<?> request) throws IOException {
     try {
       return cloud.request(request, null);
-    } catch (SolrServerException e) {
-      throw unavailable(e);
+    } catch (SolrServerException | RuntimeException e) {
+      throw unavailable(e); // SolrJ says "no live nodes" with a RuntimeException
     }
   }
 
