@@ -2,6 +2,7 @@ package org.imrsearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
    * Plain words of the query (no field names or syntax), the ones worth spelling: four letters or
    * more, so AND, OR and NOT are never taken for words.
    */
-  private static final Pattern WORD = Pattern.compile("(?<![\\w:*~\"])([A-Za-z]{4,})(?![\\w:*~])");
+  public static final Pattern WORD = Pattern.compile("(?<![\\w:*~\"])([A-Za-z]{4,})(?![\\w:*~])");
 
   public NoHitsHelp {
     withoutFilter = List.copyOf(withoutFilter);
@@ -84,23 +85,43 @@ public record NoHitsHelp(List<Loosened> withoutFilter, String didYouMean) {
 
   private static String corrected(IndexSearcher searcher, String query) throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
-    Matcher m = WORD.matcher(query);
-    StringBuilder out = new StringBuilder();
-    boolean changed = false;
-    while (m.find()) {
-      String word = m.group(1);
-      String fix = word;
+    Map<String, String> fixes = new HashMap<>();
+    for (String word : words(query)) {
       SuggestWord[] suggestions =
           checker.suggestSimilar(
-              new Term(IndexField.RATIONALE.fieldName(), word.toLowerCase(Locale.ROOT)),
+              new Term(IndexField.RATIONALE.fieldName(), word),
               1,
               searcher.getIndexReader(),
               SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
       if (suggestions.length > 0) {
-        fix = suggestions[0].string;
-        changed = true;
+        fixes.put(word, suggestions[0].string);
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(fix));
+    }
+    return corrected(query, fixes);
+  }
+
+  /** The plain words of {@code query} worth spelling ({@link #WORD}), lower-cased. */
+  public static List<String> words(String query) {
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(query);
+    while (m.find()) {
+      words.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return words;
+  }
+
+  /**
+   * {@code query} with each word that {@code fixes} has (by its lower-case form) replaced; null
+   * when none is.
+   */
+  public static String corrected(String query, Map<String, String> fixes) {
+    Matcher m = WORD.matcher(query);
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      String fix = fixes.get(m.group(1).toLowerCase(Locale.ROOT));
+      changed |= fix != null;
+      m.appendReplacement(out, Matcher.quoteReplacement(fix == null ? m.group(1) : fix));
     }
     m.appendTail(out);
     return changed ? out.toString() : null;

@@ -109,7 +109,12 @@ public final class SolrConfigSet {
         .append(" autoGeneratePhraseQueries=\"true\">\n");
     analyzer(x, "index", chains.get("index"));
     analyzer(x, "query", chains.get("query"));
-    x.append("  </fieldType>\n\n");
+    x.append("  </fieldType>\n");
+    // The words a spelling suggestion is asked for, as the user typed them, lower-cased.
+    x.append("  <fieldType name=\"spell_words\" class=\"solr.TextField\">\n")
+        .append(
+            "    <analyzer><tokenizer name=\"whitespace\"/><filter name=\"lowercase\"/></analyzer>\n")
+        .append("  </fieldType>\n\n");
 
     field(x, SolrFields.ID, "string", "stored=\"true\" required=\"true\"");
     field(x, "_version_", "plong", "indexed=\"false\" stored=\"false\"");
@@ -217,8 +222,27 @@ public final class SolrConfigSet {
             <requestParsers enableRemoteStreaming="false" multipartUploadLimitInKB="-1"
                 formdataUploadLimitInKB="-1"/>
           </requestDispatcher>
+          <!-- "Did you mean": the words of the rationales closest to a word the index does not
+               have, as the embedded engine finds them (Lucene's DirectSpellChecker, its
+               defaults), asked for with spellcheck=true. -->
+          <searchComponent name="spellcheck" class="solr.SpellCheckComponent">
+            <str name="queryAnalyzerFieldType">spell_words</str>
+            <lst name="spellchecker">
+              <str name="name">default</str>
+              <str name="field">rationale</str>
+              <str name="classname">solr.DirectSolrSpellChecker</str>
+              <str name="distanceMeasure">internal</str>
+              <float name="accuracy">0.5</float>
+              <int name="maxEdits">2</int>
+              <int name="minPrefix">1</int>
+              <int name="maxInspections">5</int>
+              <int name="minQueryLength">4</int>
+              <float name="maxQueryFrequency">0.01</float>
+            </lst>
+          </searchComponent>
           <requestHandler name="/select" class="solr.SearchHandler">
             <lst name="defaults"><str name="echoParams">none</str><str name="df">rationale</str></lst>
+            <arr name="last-components"><str>spellcheck</str></arr>
           </requestHandler>
         </config>
         """

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.SpellCheckResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.util.NamedList;
@@ -255,7 +257,35 @@ public final class SolrEngine implements Engine {
         loosened.add(new NoHitsHelp.Loosened(filter.getKey().param(), value, total));
       }
     }
-    return new NoHitsHelp(loosened, null);
+    return new NoHitsHelp(loosened, corrected(queryText));
+  }
+
+  /**
+   * The query with its unknown words replaced by the closest words of the rationales, as the
+   * embedded engine corrects them (Solr's DirectSolrSpellChecker, the same settings); null when
+   * nothing is corrected.
+   */
+  private String corrected(String queryText) {
+    List<String> words = NoHitsHelp.words(queryText);
+    if (words.isEmpty()) {
+      return null;
+    }
+    SolrQuery spell = new SolrQuery("*:*");
+    spell.setRows(0);
+    spell.set("spellcheck", true);
+    spell.set("spellcheck.q", String.join(" ", words));
+    spell.set("spellcheck.count", 1);
+    SpellCheckResponse response =
+        requests.send(spell, Map.of(), "the spelling help").getSpellCheckResponse();
+    Map<String, String> fixes = new HashMap<>();
+    if (response != null) {
+      for (SpellCheckResponse.Suggestion s : response.getSuggestions()) {
+        if (!s.getAlternatives().isEmpty()) {
+          fixes.put(s.getToken(), s.getAlternatives().get(0));
+        }
+      }
+    }
+    return NoHitsHelp.corrected(queryText, fixes);
   }
 
   @Override
