@@ -135,7 +135,7 @@ public final class SolrEngine implements Engine {
     Map<Filter, List<String>> filters = requests.asIndexed(asked.filters());
     SolrQuery query = requests.base(asked.query(), filters);
     boolean byDate = asked.sort() == SearchRequest.Sort.DATE;
-    query.set("fl", String.join(",", SolrHits.SHOWN) + "," + SolrFields.ID);
+    query.set("fl", String.join(",", SolrHits.SHOWN) + "," + SolrFields.ID + ",score");
     query.set(
         "sort",
         (byDate ? IndexField.DECISION_DATE.fieldName() + " desc" : "score desc")
@@ -191,12 +191,13 @@ public final class SolrEngine implements Engine {
     }
     long seen =
         (asked.after() == null ? (long) (asked.page() - 1) * asked.size() : 0) + hits.size();
-    String next =
-        response.getNextCursorMark() != null
-                && hits.size() == asked.size()
-                && (asked.after() != null || seen < total)
-            ? response.getNextCursorMark()
-            : null;
+    String next = null;
+    if (hits.size() == asked.size() && (asked.after() != null || seen < total)) {
+      next =
+          response.getNextCursorMark() != null
+              ? response.getNextCursorMark()
+              : SolrCursors.after(docs.get(docs.size() - 1), byDate);
+    }
     NoHitsHelp help =
         total == 0 && (!filters.isEmpty() || !asked.query().isBlank())
             ? help(asked.query(), filters)

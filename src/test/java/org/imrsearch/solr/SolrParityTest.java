@@ -180,6 +180,23 @@ class SolrParityTest {
   }
 
   @Test
+  void theCursorOfANumberedPageGoesOnToTheNextPage() throws IOException {
+    for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+      SearchRequest third = new SearchRequest("therapy", Map.of(), sort, 3, 10, null);
+      SearchResult page3 = solr.search(third);
+      assertNotNull(page3.next(), sort.name());
+      SearchResult page4 =
+          solr.search(new SearchRequest("therapy", Map.of(), sort, 1, 10, page3.next()));
+      assertEquals(
+          solr.search(new SearchRequest("therapy", Map.of(), sort, 4, 10, null)).hits().stream()
+              .map(Hit::decisionId)
+              .toList(),
+          page4.hits().stream().map(Hit::decisionId).toList(),
+          sort.name());
+    }
+  }
+
+  @Test
   void pagingWithTheNextCursorWalksEveryMatchOnce() throws IOException {
     SearchRequest first = new SearchRequest("", Map.of(), SearchRequest.Sort.DATE, 1, 40, null);
     SearchResult page = solr.search(first);
