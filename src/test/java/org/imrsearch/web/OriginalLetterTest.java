@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
-import org.imrsearch.config.ConfigSource;
+import org.imrsearch.TestServer;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
 import org.imrsearch.model.SourceFile;
-import org.imrsearch.search.SearchServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,13 +43,11 @@ class OriginalLetterTest {
           "CM16-0228949.pdf");
 
   private final ObjectMapper mapper = Json.newMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, Path> fileOf = new HashMap<>();
   private final Map<String, String> idOf = new HashMap<>();
   private Path letters;
   private Path outside;
-  private SearchServices services;
-  private WebServer server;
+  private TestServer server;
 
   @BeforeAll
   void start(@TempDir Path dir) throws IOException, InterruptedException {
@@ -72,20 +66,16 @@ class OriginalLetterTest {
       idOf.put(name, letter.id());
       fileOf.put(letter.id(), letters.resolve(name));
     }
-    services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), mapper);
-    server = new WebServer(services, mapper).start("127.0.0.1", 0);
+    server = TestServer.over(dir.resolve("index"), mapper);
   }
 
   @AfterAll
   void stop() throws IOException {
     server.close();
-    services.close();
   }
 
   private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return server.get(path);
   }
 
   private HttpResponse<byte[]> original(String fileName) throws IOException, InterruptedException {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +20,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.imrsearch.TestIndex;
 import org.imrsearch.TestLetters;
-import org.imrsearch.config.ConfigSource;
+import org.imrsearch.TestServer;
 import org.imrsearch.model.Json;
 import org.imrsearch.model.Letter;
 import org.imrsearch.model.SourceFile;
-import org.imrsearch.search.SearchServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,30 +64,24 @@ class PacketTest {
       """;
 
   private final ObjectMapper mapper = Json.newMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
   private List<Letter> letters;
   private Path hostile;
-  private SearchServices services;
-  private WebServer server;
+  private TestServer server;
 
   @BeforeAll
   void start(@TempDir Path dir) throws IOException, InterruptedException {
     hostile = Files.writeString(dir.resolve("hostile.txt"), HOSTILE);
     letters = TestIndex.build(dir.resolve("index"), List.of(TestLetters.REAL_PDFS, hostile));
-    services = SearchServices.open(dir.resolve("index"), ConfigSource.bundled(), mapper);
-    server = new WebServer(services, mapper).start("127.0.0.1", 0);
+    server = TestServer.over(dir.resolve("index"), mapper);
   }
 
   @AfterAll
   void stop() throws IOException {
     server.close();
-    services.close();
   }
 
   private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return server.get(path);
   }
 
   private static String enc(String s) {
