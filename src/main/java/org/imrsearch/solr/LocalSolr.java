@@ -91,17 +91,31 @@ public final class LocalSolr implements AutoCloseable {
 
   /** {@link #start(int, Path)} with {@code heap} for the cluster's JVM ("512m", "2g"). */
   public static LocalSolr start(int nodes, Path dirOrNull, String heap) throws IOException {
-    return start(nodes, dirOrNull, System.getProperty(CLASSPATH_PROPERTY), home(), heap);
+    return start(nodes, dirOrNull, System.getProperty(CLASSPATH_PROPERTY), home(), heap, null);
+  }
+
+  /**
+   * {@link #start(int, Path)}, secured by Solr's {@code securityJson} (basic auth, say), installed
+   * before the nodes start.
+   */
+  public static LocalSolr startSecured(int nodes, Path securityJson) throws IOException {
+    return start(
+        nodes, null, System.getProperty(CLASSPATH_PROPERTY), home(), DEFAULT_HEAP, securityJson);
   }
 
   /** {@link #start(int, Path)} with the class path property and the home directory given. */
   static LocalSolr start(int nodes, Path dirOrNull, String classpathProperty, Path home)
       throws IOException {
-    return start(nodes, dirOrNull, classpathProperty, home, DEFAULT_HEAP);
+    return start(nodes, dirOrNull, classpathProperty, home, DEFAULT_HEAP, null);
   }
 
   private static LocalSolr start(
-      int nodes, Path dirOrNull, String classpathProperty, Path home, String heap)
+      int nodes,
+      Path dirOrNull,
+      String classpathProperty,
+      Path home,
+      String heap,
+      Path securityJson)
       throws IOException {
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes must be at least 1, not " + nodes);
@@ -116,6 +130,9 @@ public final class LocalSolr implements AutoCloseable {
     command.addAll(List.of("--nodes", Integer.toString(nodes)));
     if (dirOrNull != null) {
       command.addAll(List.of("--dir", dirOrNull.toAbsolutePath().toString()));
+    }
+    if (securityJson != null) {
+      command.addAll(List.of("--security-json", securityJson.toAbsolutePath().toString()));
     }
     LocalSolr solr = new LocalSolr(new ProcessBuilder(command).start());
     try {

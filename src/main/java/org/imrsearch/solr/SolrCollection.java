@@ -12,6 +12,7 @@ import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.apache.solr.common.util.NamedList;
 import org.imrsearch.config.ConfigSource;
@@ -80,7 +81,9 @@ public final class SolrCollection implements AutoCloseable {
 
   /** Whether the cluster has this collection. */
   public boolean exists() throws IOException {
-    NamedList<Object> listed = admin(new CollectionAdminRequest.List());
+    // Asked of a node directly: the first request to a cluster, so that a refusal (no or wrong
+    // credentials) comes back as what it is, not as "no live nodes".
+    NamedList<Object> listed = onAnyNode(new CollectionAdminRequest.List());
     Object names = listed.get("collections");
     return names instanceof List<?> list && list.contains(options.collection());
   }
@@ -184,7 +187,7 @@ public final class SolrCollection implements AutoCloseable {
     for (String url : options.urls()) {
       try {
         return http.requestWithBaseUrl(url, request, null);
-      } catch (SolrServerException | IOException e) {
+      } catch (SolrServerException | IOException | RuntimeException e) {
         last = e;
       }
     }
@@ -201,6 +204,17 @@ public final class SolrCollection implements AutoCloseable {
 
   /** A cluster that did not answer, said in terms the user can act on. */
   EngineUnavailableException unavailable(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SolrException s && (s.code() == 401 || s.code() == 403)) {
+        return new EngineUnavailableException(
+            "the Solr cluster ("
+                + String.join(",", options.urls())
+                + ") refused access (HTTP "
+                + s.code()
+                + "): give its user and password with --solr-credentials FILE",
+            e);
+      }
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

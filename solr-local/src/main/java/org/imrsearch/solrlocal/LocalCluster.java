@@ -69,8 +69,10 @@ final class LocalCluster implements AutoCloseable {
    *
    * @param dirOrNull where to keep the data, or null for a temporary directory deleted by close
    * @param firstPort the first node's port (the others follow it), or 0 for free or recorded ports
+   * @param securityJson Solr's security configuration to install before the nodes start, or null
    */
-  static LocalCluster start(int nodeCount, Path dirOrNull, int firstPort) throws Exception {
+  static LocalCluster start(int nodeCount, Path dirOrNull, int firstPort, Path securityJson)
+      throws Exception {
     boolean temporary = dirOrNull == null;
     Path dir = temporary ? Files.createTempDirectory("solr-local") : dirOrNull.toAbsolutePath();
     Files.createDirectories(dir);
@@ -96,6 +98,17 @@ final class LocalCluster implements AutoCloseable {
     List<JettySolrRunner> nodes = new ArrayList<>();
     LocalCluster local = new LocalCluster(dir, temporary, zk, cluster, nodes);
     try {
+      if (securityJson != null) {
+        // Where Solr reads it, under the cluster's ZooKeeper root: every node starts secured.
+        byte[] security = Files.readAllBytes(securityJson);
+        // Through ZooKeeper's own client under the cluster's root: the cluster's client would
+        // wait for nodes that are not started yet.
+        if (zk.getZkClient().exists("/security.json", true)) {
+          zk.getZkClient().setData("/security.json", security, true);
+        } else {
+          zk.getZkClient().makePath("/security.json", security, true);
+        }
+      }
       for (int i = 0; i < nodeCount; i++) {
         int port = firstPort > 0 ? firstPort + i : parsePort(recorded.getProperty("node." + i));
         if (port > 0 && !isFree(port)) {

@@ -17,10 +17,12 @@ import java.util.logging.Level;
  * against Solr and for the app's tests; a separate JVM because Solr 9 brings Lucene 9, which cannot
  * share a class path with the app's Lucene 10.
  *
- * <p>Usage: {@code SolrLocal [--nodes N] [--dir DIR] [--port P]}. {@code --nodes} defaults to 1;
- * {@code --dir} keeps the data there so a restart finds the collections again (default: a temporary
- * directory deleted at exit); {@code --port} is the first node's port, the others get P+1, P+2, ...
- * (default: free ports, or on a kept directory the ports of its last run).
+ * <p>Usage: {@code SolrLocal [--nodes N] [--dir DIR] [--port P] [--security-json FILE]}. {@code
+ * --security-json} installs Solr's security configuration (e.g. basic auth) before the nodes start.
+ * {@code --nodes} defaults to 1; {@code --dir} keeps the data there so a restart finds the
+ * collections again (default: a temporary directory deleted at exit); {@code --port} is the first
+ * node's port, the others get P+1, P+2, ... (default: free ports, or on a kept directory the ports
+ * of its last run).
  *
  * <p>Promises to a parent process, on stdout and nothing else there (logs go to stderr, warnings
  * only unless {@code -Dsolrlocal.log.level=INFO}):
@@ -49,11 +51,12 @@ public final class SolrLocal {
   private SolrLocal() {}
 
   /** The parsed command line. */
-  record Options(int nodes, Path dir, int port) {
+  record Options(int nodes, Path dir, int port, Path securityJson) {
     static Options parse(String[] args) {
       int nodes = 1;
       Path dir = null;
       int port = 0;
+      Path securityJson = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         if (arg.equals("-h") || arg.equals("--help")) {
@@ -67,10 +70,11 @@ public final class SolrLocal {
           case "--nodes" -> nodes = number(arg, value, 1, 16);
           case "--dir" -> dir = Path.of(value);
           case "--port" -> port = number(arg, value, 1, 65535 - 16);
+          case "--security-json" -> securityJson = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option: " + arg);
         }
       }
-      return new Options(nodes, dir, port);
+      return new Options(nodes, dir, port, securityJson);
     }
 
     private static int number(String option, String value, int min, int max) {
@@ -89,6 +93,7 @@ public final class SolrLocal {
 
   private static final String USAGE =
       "usage: solr-local [--nodes N] [--dir DIR] [--port FIRST_PORT]\n"
+          + "  [--security-json FILE] installs Solr's security.json (basic auth) before the nodes start;\n"
           + "  prints 'solr: URL', 'nodes: URLS', 'zk: HOST:PORT', 'ready'; then reads 'stop I',\n"
           + "  'start I', 'quit' from stdin (not from a terminal); Ctrl-C stops it.";
 
@@ -118,7 +123,9 @@ public final class SolrLocal {
     Runtime.getRuntime().addShutdownHook(new Thread(holder::close, "solr-local-shutdown"));
     LocalCluster cluster;
     try {
-      cluster = LocalCluster.start(options.nodes(), options.dir(), options.port());
+      cluster =
+          LocalCluster.start(
+              options.nodes(), options.dir(), options.port(), options.securityJson());
     } catch (Exception e) {
       System.err.println("solr-local: could not start the cluster: " + e);
       e.printStackTrace();
