@@ -2,6 +2,9 @@ package org.imrsearch.solr;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,5 +58,15 @@ final class SharedSolr {
       return new Ingester(TestLetters.pipeline(), writer, 1000, Duration.ofMinutes(1))
           .ingest(inputs, Ingester.Progress.NONE);
     }
+  }
+
+  /** {@code value} as JSON without how long it took or whether it was cached: the rest agrees. */
+  static JsonNode untimed(ObjectMapper mapper, Object value) {
+    JsonNode node = mapper.valueToTree(value);
+    if (node instanceof ObjectNode o) {
+      o.remove("took");
+      o.remove("cached");
+    }
+    return node;
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,12 +74,16 @@ class SolrFaultTest {
   void searchesAndRateTablesKeepTheirCountsWithANodeDown() throws IOException {
     SearchRequest therapy = SearchRequest.of("therapy");
     long total = engine.search(therapy).total();
-    JsonNode rates = untimed(engine.rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
+    JsonNode rates =
+        SharedSolr.untimed(
+            mapper, engine.rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR)));
     cluster.stopNode(1);
     try {
       assertEquals(total, engine.search(therapy).total());
       assertEquals(
-          rates, untimed(engine.rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR))));
+          rates,
+          SharedSolr.untimed(
+              mapper, engine.rates("", Map.of(), List.of(Filter.GUIDELINE, Filter.YEAR))));
       assertEquals(first.letters(), engine.health().letters());
     } finally {
       cluster.startNode(1);
@@ -219,14 +222,5 @@ class SolrFaultTest {
               }
             });
     return out;
-  }
-
-  private JsonNode untimed(Object value) {
-    JsonNode node = mapper.valueToTree(value);
-    if (node instanceof ObjectNode o) {
-      o.remove("took");
-      o.remove("cached");
-    }
-    return node;
   }
 }

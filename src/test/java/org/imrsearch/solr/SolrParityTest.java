@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -272,8 +271,8 @@ class SolrParityTest {
       for (String q : List.of("", "therapy")) {
         for (Map<Filter, List<String>> filters : FILTERS.subList(0, 3)) {
           assertEquals(
-              untimed(embedded.rates(q, filters, by)),
-              untimed(solr.rates(q, filters, by)),
+              SharedSolr.untimed(mapper, embedded.rates(q, filters, by)),
+              SharedSolr.untimed(mapper, solr.rates(q, filters, by)),
               by + " q=" + q + " " + filters);
         }
       }
@@ -285,22 +284,25 @@ class SolrParityTest {
     Map<Filter, List<String>> mtus = Map.of(Filter.GUIDELINE, List.of("MTUS"));
     Map<Filter, List<String>> odg = Map.of(Filter.GUIDELINE, List.of("ODG"));
     assertEquals(
-        untimed(embedded.compare("", Map.of(), mtus, odg)),
-        untimed(solr.compare("", Map.of(), mtus, odg)));
+        SharedSolr.untimed(mapper, embedded.compare("", Map.of(), mtus, odg)),
+        SharedSolr.untimed(mapper, solr.compare("", Map.of(), mtus, odg)));
     assertEquals(
-        untimed(embedded.compare("therapy", Map.of(), mtus, Map.of(Filter.YEAR, List.of("2016")))),
-        untimed(solr.compare("therapy", Map.of(), mtus, Map.of(Filter.YEAR, List.of("2016")))));
+        SharedSolr.untimed(
+            mapper,
+            embedded.compare("therapy", Map.of(), mtus, Map.of(Filter.YEAR, List.of("2016")))),
+        SharedSolr.untimed(
+            mapper, solr.compare("therapy", Map.of(), mtus, Map.of(Filter.YEAR, List.of("2016")))));
     for (Filter by :
         new Filter[] {null, Filter.PRIORITY, Filter.SPECIALTY, Filter.MONTH, Filter.CITATION}) {
       assertEquals(
-          untimed(embedded.times("", Map.of(), by)),
-          untimed(solr.times("", Map.of(), by)),
+          SharedSolr.untimed(mapper, embedded.times("", Map.of(), by)),
+          SharedSolr.untimed(mapper, solr.times("", Map.of(), by)),
           "" + by);
     }
     for (String against : List.of("outcome", "all")) {
       assertEquals(
-          untimed(embedded.distinctive("", Map.of(), against)),
-          untimed(solr.distinctive("", Map.of(), against)),
+          SharedSolr.untimed(mapper, embedded.distinctive("", Map.of(), against)),
+          SharedSolr.untimed(mapper, solr.distinctive("", Map.of(), against)),
           against);
     }
   }
@@ -457,15 +459,5 @@ class SolrParityTest {
 
   private JsonNode tree(Object value) {
     return mapper.valueToTree(value);
-  }
-
-  /** The answer without how long it took or whether it was cached: the rest must agree. */
-  private JsonNode untimed(Object value) {
-    JsonNode node = mapper.valueToTree(value);
-    if (node instanceof ObjectNode o) {
-      o.remove("took");
-      o.remove("cached");
-    }
-    return node;
   }
 }
