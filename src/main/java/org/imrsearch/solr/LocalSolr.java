@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A local SolrCloud in a child JVM, for trying the Solr engine and for tests: the {@code
@@ -159,14 +160,29 @@ public final class LocalSolr implements AutoCloseable {
     return zkHost;
   }
 
-  /** Stops node {@code node} (0-based) and returns once ZooKeeper no longer lists it as live. */
-  public synchronized void stopNode(int node) throws IOException {
-    command("stop " + node, "stopped " + node);
+  /**
+   * Stops the given nodes (0-based) and returns once ZooKeeper no longer lists them as live; a node
+   * already stopped stays so.
+   */
+  public synchronized void stopNodes(int... nodes) throws IOException {
+    String numbers = numbers(nodes);
+    command("stop " + numbers, "stopped " + numbers);
   }
 
-  /** Restarts a stopped node on its old port and returns once its replicas are active again. */
-  public synchronized void startNode(int node) throws IOException {
-    command("start " + node, "started " + node + " ");
+  /**
+   * Restarts the given stopped nodes together on their old ports and returns once their replicas
+   * are active again; a node already running stays so, which lets clean-up code ask regardless.
+   */
+  public synchronized void startNodes(int... nodes) throws IOException {
+    String numbers = numbers(nodes);
+    command("start " + numbers, "started " + numbers);
+  }
+
+  private static String numbers(int... nodes) {
+    if (nodes.length == 0) {
+      throw new IllegalArgumentException("no node given");
+    }
+    return Arrays.stream(nodes).mapToObj(Integer::toString).collect(Collectors.joining(" "));
   }
 
   /** Stops the cluster: asks the child to quit, waits up to 30 s, then kills it. */

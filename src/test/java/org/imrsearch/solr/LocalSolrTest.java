@@ -21,6 +21,7 @@ import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The local SolrCloud that tests of the Solr engine run against: a configset uploaded through the
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * node stopped. Runs under 'bin/imr test', which builds the solr-local module; skipped where the
  * module is not built (one test run from an IDE).
  */
+@ResourceLock(SharedSolr.LOCK)
 class LocalSolrTest {
   private static final String CONFIGSET = "/solr/minimal/";
   private static final String COLLECTION = "letters";
@@ -54,11 +56,11 @@ class LocalSolrTest {
       assertEquals(3, count(first, "*:*"));
       assertEquals(2, count(second, "text:review"));
 
-      solr.stopNode(1);
+      solr.stopNodes(1);
       assertEquals(3, count(first, "*:*"));
       assertEquals(1, count(first, "text:overturned"));
 
-      solr.startNode(1);
+      solr.startNodes(1);
       assertEquals(3, count(second, "*:*"));
     }
   }

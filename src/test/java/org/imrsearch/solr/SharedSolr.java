@@ -22,6 +22,12 @@ import org.imrsearch.model.Json;
  * are skipped with a message.
  */
 final class SharedSolr {
+  /**
+   * The lock every class that starts, stops or shares a SolrCloud holds while it runs: classes run
+   * two at a time, and a class stopping a node must not pull it from under another's search.
+   */
+  static final String LOCK = "solr-cluster";
+
   private static LocalSolr cluster;
 
   private SharedSolr() {}

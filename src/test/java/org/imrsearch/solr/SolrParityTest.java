@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The API's answers from both engines on the same real letters: the embedded index and a SolrCloud
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same words and escape everything else; similar decisions, which must never come from the
  * letter itself and must keep the outcome asked for.
  */
+@ResourceLock(SharedSolr.LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SolrParityTest {
   private static final String HOSTILE =

@@ -26,11 +26,13 @@ import org.imrsearch.index.Schema;
 import org.imrsearch.model.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Setting up a collection: once, twice (nothing changes), and refused where a collection of another
  * schema version is in the way; the configset is the generated one, whole.
  */
+@ResourceLock(SharedSolr.LOCK)
 class SolrSetupTest {
   private final ObjectMapper mapper = Json.newMapper();
 

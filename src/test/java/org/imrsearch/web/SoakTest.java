@@ -32,12 +32,14 @@ import org.imrsearch.search.SearchServices;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A bounded soak on loopback: 64 concurrent clients run a mix of searches, facet filters, overturn
  * rates, letters and similar decisions against the real server. Zero errors, bounded latency, flat
  * heap. Runs 10 s by default (the CI form); {@code -Dimr.soak.seconds=60} for the full soak.
  */
+@Isolated // measures the heap and latency of the whole JVM
 @Tag("soak")
 class SoakTest {
   private static final int CLIENTS = 64;

@@ -152,10 +152,18 @@ final class LocalCluster implements AutoCloseable {
 
   /** Starts the nodes in parallel (each takes a few seconds, mostly waiting on ZooKeeper). */
   private void startAll() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, nodes.size()));
+    startInParallel(nodes);
+    cluster.waitForAllNodes(TIMEOUT_SECONDS);
+  }
+
+  private void startInParallel(List<JettySolrRunner> which) throws Exception {
+    if (which.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(which.size());
     try {
       List<Future<JettySolrRunner>> started = new ArrayList<>();
-      for (JettySolrRunner node : nodes) {
+      for (JettySolrRunner node : which) {
         started.add(pool.submit(() -> cluster.startJettySolrRunner(node, true)));
       }
       for (Future<JettySolrRunner> future : started) {
@@ -164,7 +172,6 @@ final class LocalCluster implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
-    cluster.waitForAllNodes(TIMEOUT_SECONDS);
   }
 
   int size() {
@@ -182,30 +189,55 @@ final class LocalCluster implements AutoCloseable {
     return zk.getZkHost();
   }
 
-  /** Stops a node and waits (a while) until ZooKeeper no longer lists it as live. */
-  void stop(int node) throws Exception {
-    JettySolrRunner jetty = node(node);
-    if (!jetty.isRunning()) {
-      throw new IllegalStateException("node " + node + " is not running");
+  /**
+   * Stops the nodes that still run and waits (a while) until ZooKeeper no longer lists them as
+   * live. A node already stopped is left as it is, so a test's clean-up can always ask again.
+   */
+  void stop(List<Integer> which) throws Exception {
+    for (int node : which) {
+      JettySolrRunner jetty = node(node);
+      if (!jetty.isRunning()) {
+        continue;
+      }
+      try {
+        cluster.stopJettySolrRunner(jetty);
+      } catch (TimeoutException e) {
+        // Jetty's graceful stop ran out of time (a loaded machine) but goes on stopping the rest;
+        // what callers need is the node down, so only a node still running is an error.
+        if (jetty.isRunning()) {
+          throw e;
+        }
+      }
     }
-    cluster.stopJettySolrRunner(jetty);
-    try {
-      cluster.waitForJettyToStop(jetty);
-    } catch (TimeoutException e) {
-      // The node is stopped; ZooKeeper can be slow to drop it from the live nodes when it was the
-      // last one (no node left to notice). Callers only need it to be down.
-      System.err.println("solr-local: node " + node + " stopped; ZooKeeper still lists it");
+    for (int node : which) {
+      try {
+        cluster.waitForJettyToStop(node(node));
+      } catch (TimeoutException e) {
+        // The node is stopped; ZooKeeper can be slow to drop it from the live nodes when it was the
+        // last one (no node left to notice). Callers only need it to be down.
+        System.err.println("solr-local: node " + node + " stopped; ZooKeeper still lists it");
+      }
     }
   }
 
-  /** Restarts a stopped node on its old port and waits until its replicas are active again. */
-  void start(int node) throws Exception {
-    JettySolrRunner jetty = node(node);
-    if (jetty.isRunning()) {
-      throw new IllegalStateException("node " + node + " is already running");
+  /**
+   * Restarts the stopped nodes among {@code which} on their old ports, together, and waits until
+   * every replica on a live node is active. Together, because a shard whose replicas were all down
+   * elects a leader only once they are back or Solr's leaderVoteWait has passed. A node already
+   * running is left as it is.
+   */
+  void start(List<Integer> which) throws Exception {
+    List<JettySolrRunner> stopped = new ArrayList<>();
+    for (int node : which) {
+      JettySolrRunner jetty = node(node);
+      if (!jetty.isRunning()) {
+        stopped.add(jetty);
+      }
     }
-    cluster.startJettySolrRunner(jetty, true);
-    cluster.waitForNode(jetty, TIMEOUT_SECONDS);
+    startInParallel(stopped);
+    for (JettySolrRunner jetty : stopped) {
+      cluster.waitForNode(jetty, TIMEOUT_SECONDS);
+    }
     awaitActiveReplicas();
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -34,14 +35,15 @@ import java.util.logging.Level;
  * ready                                every node is live, every kept replica active
  * </pre>
  *
- * <p>Then it reads commands from stdin, one per line, and answers each with one line: {@code stop
- * I} (node I, 0-based) answers {@code stopped I} once ZooKeeper no longer lists the node; {@code
- * start I} restarts it on the same port and answers {@code started I URL} once its replicas are
- * active; a bad command answers {@code error: MESSAGE}; {@code quit} shuts down. End of stdin (the
- * parent died or closed the pipe) also shuts down and exits 0, so a test's cluster never outlives
- * the test JVM. When stdin is a terminal it is not read at all (a background job reading its
- * terminal would be stopped by the shell): the cluster runs until Ctrl-C or SIGTERM, which shut it
- * down cleanly through a shutdown hook.
+ * <p>Then it reads commands from stdin, one per line, and answers each with one line: {@code stop I
+ * [J ...]} (nodes I, J, 0-based) answers {@code stopped I [J ...]} once ZooKeeper no longer lists
+ * them; {@code start I [J ...]} restarts them together on their old ports and answers {@code
+ * started I [J ...]} once their replicas are active; a node already in the state asked for is left
+ * as it is. A bad command answers {@code error: MESSAGE}; {@code quit} shuts down. End of stdin
+ * (the parent died or closed the pipe) also shuts down and exits 0, so a test's cluster never
+ * outlives the test JVM. When stdin is a terminal it is not read at all (a background job reading
+ * its terminal would be stopped by the shell): the cluster runs until Ctrl-C or SIGTERM, which shut
+ * it down cleanly through a shutdown hook.
  *
  * <p>Configsets are not preloaded: clients upload their own through the Configsets API (UPLOAD of a
  * zip), which this cluster allows without authentication. Such configsets are "untrusted", which
@@ -94,8 +96,8 @@ public final class SolrLocal {
   private static final String USAGE =
       "usage: solr-local [--nodes N] [--dir DIR] [--port FIRST_PORT]\n"
           + "  [--security-json FILE] installs Solr's security.json (basic auth) before the nodes start;\n"
-          + "  prints 'solr: URL', 'nodes: URLS', 'zk: HOST:PORT', 'ready'; then reads 'stop I',\n"
-          + "  'start I', 'quit' from stdin (not from a terminal); Ctrl-C stops it.";
+          + "  prints 'solr: URL', 'nodes: URLS', 'zk: HOST:PORT', 'ready'; then reads 'stop I [J..]',\n"
+          + "  'start I [J..]', 'quit' from stdin (not from a terminal); Ctrl-C stops it.";
 
   public static void main(String[] args) throws Exception {
     // The protocol owns stdout: anything a library prints there goes to stderr instead.
@@ -231,22 +233,27 @@ public final class SolrLocal {
     }
 
     synchronized String command(String[] words) throws Exception {
-      if (words.length != 2 || !(words[0].equals("stop") || words[0].equals("start"))) {
+      if (words.length < 2 || !(words[0].equals("stop") || words[0].equals("start"))) {
         throw new IllegalArgumentException(
-            "unknown command '" + String.join(" ", words) + "' (stop I, start I, quit)");
+            "unknown command '"
+                + String.join(" ", words)
+                + "' (stop I [J..], start I [J..], quit)");
       }
-      int node;
-      try {
-        node = Integer.parseInt(words[1]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not a node number: " + words[1]);
+      List<Integer> nodes = new ArrayList<>();
+      for (String word : Arrays.asList(words).subList(1, words.length)) {
+        try {
+          nodes.add(Integer.parseInt(word));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("not a node number: " + word);
+        }
       }
+      String numbers = String.join(" ", Arrays.asList(words).subList(1, words.length));
       if (words[0].equals("stop")) {
-        cluster.stop(node);
-        return "stopped " + node;
+        cluster.stop(nodes);
+        return "stopped " + numbers;
       }
-      cluster.start(node);
-      return "started " + node + " " + cluster.url(node);
+      cluster.start(nodes);
+      return "started " + numbers;
     }
 
     synchronized void close() {
