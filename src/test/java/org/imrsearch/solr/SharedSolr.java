@@ -23,8 +23,8 @@ import org.imrsearch.model.Json;
  */
 final class SharedSolr {
   /**
-   * The lock every class that starts, stops or shares a SolrCloud holds while it runs: classes run
-   * two at a time, and a class stopping a node must not pull it from under another's search.
+   * The lock every class that uses this cluster holds while it runs: classes run two at a time, and
+   * a class stopping a node must not pull it from under another's search.
    */
   static final String LOCK = "solr-cluster";
 

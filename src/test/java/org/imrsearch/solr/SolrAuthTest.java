@@ -20,13 +20,11 @@ import org.imrsearch.model.Json;
 import org.imrsearch.search.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * An existing cluster behind basic auth: the credentials file lets setup, ingest and search in, and
  * without it the cluster's refusal is said in one line (a 401), not a stack trace.
  */
-@ResourceLock(SharedSolr.LOCK)
 class SolrAuthTest {
   @Test
   void aClusterBehindBasicAuthIsReachedWithTheCredentialsFileOnly(@TempDir Path dir)

@@ -94,7 +94,8 @@ class BrowserTest {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // Polled every 50 ms, not Selenium's 500: a walk waits on the page dozens of times.
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
     Files.createDirectories(SCREENSHOTS);
   }
 
