@@ -6,14 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectorManager;
@@ -49,8 +44,6 @@ public final class DistinctiveService {
   private static final int MIN_FOREGROUND = 3;
 
   private static final int TERMS = 40;
-
-  private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
   private final IndexSearchers searchers;
   private final QuerySyntax syntax;
@@ -91,10 +84,9 @@ public final class DistinctiveService {
       List<String> back = new ArrayList<>();
       // Read in index order: stored fields are compressed in chunks, and 2,000 hits in score
       // order decompressed the same chunks again and again (most of this view's time).
-      InOrderStoredFields stored = new InOrderStoredFields(searcher, fields);
       ScoreDoc[] inOrder = top.scoreDocs.clone();
       Arrays.sort(inOrder, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
-      for (Document d : stored.read(inOrder)) {
+      for (Document d : read(searcher, fields, inOrder)) {
         boolean overturned =
             Outcome.OVERTURNED.label().equals(d.get(IndexField.OUTCOME.fieldName()));
         (byOutcome && !overturned ? back : fore).add(StoredText.rationale(d));
@@ -107,7 +99,7 @@ public final class DistinctiveService {
             searcher.search(QuerySyntax.decisions(), new EveryNth(step)).stream()
                 .map(doc -> new ScoreDoc(doc, 0))
                 .toArray(ScoreDoc[]::new);
-        for (Document d : stored.read(sample)) {
+        for (Document d : read(searcher, fields, sample)) {
           back.add(StoredText.rationale(d));
         }
       }
@@ -124,6 +116,19 @@ public final class DistinctiveService {
           boilerplate,
           start);
     }
+  }
+
+  /** The documents of {@code hits} (in index order), read in two halves side by side. */
+  private List<Document> read(IndexSearcher searcher, Set<String> fields, ScoreDoc[] hits)
+      throws IOException {
+    return searchers
+        .twoHalves()
+        .read(
+            hits.length,
+            (from, to) ->
+                Arrays.asList(
+                    new InOrderStoredFields(searcher, fields)
+                        .read(Arrays.copyOfRange(hits, from, to))));
   }
 
   /**
@@ -156,21 +161,22 @@ public final class DistinctiveService {
       List<String> background,
       Set<String> boilerplate,
       long startNanos) {
-    Counts fore = new Counts(boilerplate);
-    Counts back = new Counts(boilerplate);
-    foreground.forEach(fore::add);
-    background.forEach(back::add);
+    PhraseCounts counts = new PhraseCounts(boilerplate);
+    foreground.forEach(r -> counts.add(r, true));
+    background.forEach(r -> counts.add(r, false));
+    long n = counts.foregroundDocs();
+    long m = counts.backgroundDocs();
     List<Distinctive.Term> terms = new ArrayList<>();
-    for (Map.Entry<String, Integer> e : fore.df.entrySet()) {
-      int a = e.getValue();
-      int b = back.df.getOrDefault(e.getKey(), 0);
-      if (a < MIN_FOREGROUND
-          || (double) a / fore.docs <= (back.docs == 0 ? 0 : (double) b / back.docs)) {
-        continue;
-      }
-      double g2 = g2(a, fore.docs, b, back.docs);
-      terms.add(new Distinctive.Term(e.getKey(), e.getKey().split(" ").length, a, b, g2));
-    }
+    counts.forEachTerm(
+        id -> {
+          int a = counts.foreground(id);
+          int b = counts.background(id);
+          if (a < MIN_FOREGROUND || (double) a / n <= (m == 0 ? 0 : (double) b / m)) {
+            return;
+          }
+          String text = counts.term(id);
+          terms.add(new Distinctive.Term(text, text.split(" ").length, a, b, g2(a, n, b, m)));
+        });
     terms.sort(
         Comparator.comparingDouble(Distinctive.Term::score)
             .reversed()
@@ -181,8 +187,8 @@ public final class DistinctiveService {
         "log-likelihood G2",
         sampled,
         selected,
-        fore.docs,
-        back.docs,
+        n,
+        m,
         terms.subList(0, Math.min(TERMS, terms.size())),
         (System.nanoTime() - startNanos) / 1_000_000);
   }
@@ -253,48 +259,5 @@ public final class DistinctiveService {
       }
     }
     return 2 * g;
-  }
-
-  /** Document frequencies of the words and phrases of a set of rationales. */
-  private static final class Counts {
-    final Map<String, Integer> df = new HashMap<>();
-    private final Set<String> boilerplate;
-    long docs;
-
-    Counts(Set<String> boilerplate) {
-      this.boilerplate = boilerplate;
-    }
-
-    void add(String rationale) {
-      docs++;
-      Set<String> seen = new HashSet<>();
-      for (String sentence : rationale.toLowerCase(Locale.ROOT).split("[.;:!?()]")) {
-        List<String> words = new ArrayList<>();
-        for (String w : sentence.split("[^a-z]+")) {
-          if (!w.isEmpty()) {
-            words.add(w);
-          }
-        }
-        for (int i = 0; i < words.size(); i++) {
-          if (!content(words.get(i))) {
-            continue;
-          }
-          StringBuilder phrase = new StringBuilder(words.get(i));
-          seen.add(phrase.toString());
-          for (int n = 1; n < 3 && i + n < words.size(); n++) {
-            phrase.append(' ').append(words.get(i + n));
-            if (content(words.get(i + n))) {
-              seen.add(phrase.toString());
-            }
-          }
-        }
-      }
-      seen.forEach(t -> df.merge(t, 1, Integer::sum));
-    }
-
-    /** A word that may start or end a phrase. */
-    private boolean content(String w) {
-      return w.length() > 2 && !STOP.contains(w) && !boilerplate.contains(w);
-    }
   }
 }

@@ -124,11 +124,14 @@ public final class IndexSearchers implements AutoCloseable {
   /** The threads of every search over this index; see {@link SearchThreads} for the rule. */
   private final SearchThreads threads;
 
+  private final TwoHalves twoHalves;
+
   private IndexSearchers(Directory directory, FacetsConfig facetsConfig, SearchThreads threads)
       throws IOException {
     this.directory = directory;
     this.facetsConfig = facetsConfig;
     this.threads = threads;
+    this.twoHalves = new TwoHalves(threads.waiting());
     this.facetCounting =
         new FacetCounting(
             facetsConfig,
@@ -177,6 +180,11 @@ public final class IndexSearchers implements AutoCloseable {
   /** Bytes the facet values' bit sets take now, over all open segments. */
   public long facetBitSetBytes() {
     return facetCounting.bitSetBytes();
+  }
+
+  /** A request's own reading in two halves side by side (see {@link TwoHalves}). */
+  public TwoHalves twoHalves() {
+    return twoHalves;
   }
 
   public FacetsConfig facetsConfig() {

@@ -285,30 +285,44 @@ public final class SearchService {
   }
 
   /**
-   * The page's hits with their rationale passages. Each hit's stored fields are read once, for the
-   * hit and for the highlighter: stored fields are compressed in blocks, and decompressing a block
-   * per hit twice was most of a selective query's time.
+   * The page's hits with their rationale passages, read and highlighted in two halves side by side
+   * ({@link TwoHalves}). Each hit's stored fields are read once, for the hit and for the
+   * highlighter: stored fields are compressed in blocks, and decompressing a block per hit twice
+   * was most of a selective query's time.
    */
   List<Hit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    List<Document> docs = new ArrayList<>(page.scoreDocs.length);
+    ScoreDoc[] all = page.scoreDocs;
+    return searchers
+        .twoHalves()
+        .read(
+            all.length,
+            (from, to) ->
+                hitsOf(
+                    searcher,
+                    query,
+                    new TopDocs(page.totalHits, Arrays.copyOfRange(all, from, to))));
+  }
+
+  private List<Hit> hitsOf(IndexSearcher searcher, Query query, TopDocs part) throws IOException {
+    StoredFields stored = searcher.storedFields(); // one per thread: they are not shared
+    List<Document> docs = new ArrayList<>(part.scoreDocs.length);
     Map<Integer, String> rationales = new HashMap<>();
-    for (ScoreDoc hit : page.scoreDocs) {
+    for (ScoreDoc hit : part.scoreDocs) {
       Document d = DecisionFields.load(stored, hit.doc);
       docs.add(d);
       rationales.put(hit.doc, StoredText.rationale(d));
     }
-    String[] passages = new String[page.scoreDocs.length];
-    if (page.scoreDocs.length > 0) {
+    String[] passages = new String[part.scoreDocs.length];
+    if (part.scoreDocs.length > 0) {
       UnifiedHighlighter.Builder builder =
           UnifiedHighlighter.builder(searcher, indexAnalyzer)
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " \u2026 ", true));
       passages =
           new PreloadedHighlighter(builder, IndexField.RATIONALE.fieldName(), rationales)
-              .highlight(IndexField.RATIONALE.fieldName(), query, page, PASSAGES);
+              .highlight(IndexField.RATIONALE.fieldName(), query, part, PASSAGES);
     }
-    List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
-    for (int i = 0; i < page.scoreDocs.length; i++) {
+    List<Hit> hits = new ArrayList<>(part.scoreDocs.length);
+    for (int i = 0; i < part.scoreDocs.length; i++) {
       List<String> marked =
           passages[i] == null
               ? List.of()

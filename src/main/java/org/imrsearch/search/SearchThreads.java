@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       segment or slice: the slices of a search (the {@code IndexSearcher}'s executor), and the
  *       per-segment tasks of facet counting (bit sets, Lucene's concurrent doc-value counts).
  *   <li>{@link #waiting()}: a virtual thread per task, for work that waits for other work: facets
- *       counted in the background while a page of hits is read, and the searches of drill sideways,
- *       run side by side.
+ *       counted in the background while a page of hits is read, the searches of drill sideways, run
+ *       side by side, and the first half of a request's stored-field reading ({@link TwoHalves}).
  * </ul>
  *
  * <p>The rule, who may block on whom:
