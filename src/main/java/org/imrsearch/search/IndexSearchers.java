@@ -131,7 +131,7 @@ public final class IndexSearchers implements AutoCloseable {
     this.directory = directory;
     this.facetsConfig = facetsConfig;
     this.threads = threads;
-    this.twoHalves = new TwoHalves(threads.waiting());
+    this.twoHalves = new TwoHalves(threads.waiting(), threads::segmentsIdle);
     this.facetCounting =
         new FacetCounting(
             facetsConfig,

@@ -2,6 +2,7 @@ package org.imrsearch.search;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -68,6 +69,13 @@ public final class SearchThreads implements AutoCloseable {
   /** Bounded platform threads for per-segment CPU work that never waits for other tasks. */
   public ExecutorService segments() {
     return segments;
+  }
+
+  /** Whether the segment threads are all idle and none of their tasks waits: a core is free. */
+  public boolean segmentsIdle() {
+    return segments instanceof ThreadPoolExecutor pool
+        && pool.getActiveCount() == 0
+        && pool.getQueue().isEmpty();
   }
 
   /** Virtual threads for work that waits for other tasks. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One request's reading split in two and run side by side: the first half on a {@link
@@ -30,16 +32,37 @@ public final class TwoHalves {
   }
 
   private final Executor waiting;
+  private final BooleanSupplier idle;
 
-  public TwoHalves(Executor waiting) {
+  /** Reads under way, split or not. */
+  private final AtomicInteger reading = new AtomicInteger();
+
+  /**
+   * @param waiting where the first half runs
+   * @param idle whether the other search work leaves a core free now
+   */
+  public TwoHalves(Executor waiting, BooleanSupplier idle) {
     this.waiting = waiting;
+    this.idle = idle;
   }
 
-  /** {@code part} over {@code 0..length}, in order, in two halves side by side when worth it. */
+  /**
+   * {@code part} over {@code 0..length}, in order: in two halves side by side when there are enough
+   * items and a core is free, else on the caller alone.
+   */
   public <T> List<T> read(int length, Part<T> part) throws IOException {
-    if (length < SPLIT_FROM) {
-      return part.read(0, length);
+    int others = reading.getAndIncrement();
+    try {
+      if (length < SPLIT_FROM || others > 0 || !idle.getAsBoolean()) {
+        return part.read(0, length);
+      }
+      return inTwo(length, part);
+    } finally {
+      reading.decrementAndGet();
     }
+  }
+
+  private <T> List<T> inTwo(int length, Part<T> part) throws IOException {
     int half = length / 2;
     CompletableFuture<List<T>> first =
         CompletableFuture.supplyAsync(

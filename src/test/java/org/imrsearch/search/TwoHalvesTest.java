@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** A request's reading split in two: side by side, in order, and failing as the part failed. */
 class TwoHalvesTest {
   private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
-  private final TwoHalves halves = new TwoHalves(waiting);
+  private final TwoHalves halves = new TwoHalves(waiting, () -> true);
 
   @AfterEach
   void stop() {
@@ -63,6 +63,42 @@ class TwoHalvesTest {
     assertEquals(IntStream.range(0, TwoHalves.SPLIT_FROM - 1).boxed().toList(), read);
     assertEquals(Set.of(Thread.currentThread()), threads);
     assertEquals(List.of(), halves.read(0, (from, to) -> List.of()));
+  }
+
+  @Test
+  void noCoreFreeOrAnotherReadUnderWayReadsOnTheCallerAlone() throws Exception {
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    TwoHalves.Part<Integer> part =
+        (from, to) -> {
+          threads.add(Thread.currentThread());
+          return IntStream.range(from, to).boxed().toList();
+        };
+    assertEquals(20, new TwoHalves(waiting, () -> false).read(20, part).size());
+    assertEquals(Set.of(Thread.currentThread()), threads);
+
+    // A read under way on another thread: the next one does not split.
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    var underWay =
+        waiting.submit(
+            () ->
+                halves.read(
+                    2,
+                    (from, to) -> {
+                      inside.countDown();
+                      try {
+                        release.await(10, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        throw new IOException(e);
+                      }
+                      return List.of();
+                    }));
+    assertTrue(inside.await(10, TimeUnit.SECONDS));
+    threads.clear();
+    assertEquals(20, halves.read(20, part).size());
+    assertEquals(Set.of(Thread.currentThread()), threads);
+    release.countDown();
+    underWay.get(10, TimeUnit.SECONDS);
   }
 
   @Test
