@@ -1,51 +1,54 @@
 package org.imrsearch.rates;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.BytesRefHash;
 
 /**
  * In how many rationales of two sets (foreground and background) each word and two- and three-word
  * phrase occurs. A rationale is lower-cased and cut into sentences at {@code . ; : ! ? ( )}; a word
  * is a run of the letters a-z; a phrase is two or three consecutive words of one sentence, joined
  * by one space, that starts and ends with a content word (longer than two letters, neither an
- * English stop word nor one of the letters' formulas). Each term counts once per rationale.
+ * English stop word nor one of the letters' formulas). Each term counts once per rationale. A term
+ * longer than {@link #MAX_TERM} characters (a run of letters no reader would call a word, as in a
+ * garbled scan) is not counted.
  *
- * <p>This is the whole cost of the distinctive-terms view on either engine, so it runs without a
- * string or a set per occurrence: words are offsets into the lower-cased text, a term is looked up
- * in an open-addressing table of the terms seen so far by its characters, and a term already
- * counted for the current rationale is known by the rationale number it was last counted in.
+ * <p>It runs on every sampled rationale of the distinctive-terms view, on either engine, so it
+ * makes no string or set per occurrence: words are offsets into the lower-cased text, a term's
+ * bytes are looked up in Lucene's {@link BytesRefHash} (which gives each distinct term an id), and
+ * a term already counted for the current rationale is known by the rationale it was last counted
+ * in.
  */
 final class PhraseCounts {
   private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private static final int MAX_WORDS = 3;
 
+  /** The longest term counted; Lucene's hash of terms takes at most about 32 KB a term. */
+  static final int MAX_TERM = 1000;
+
   private final CharArraySet boilerplate;
 
-  /** The terms, by id. */
-  private String[] terms = new String[1024];
+  /** Every distinct term, by id. */
+  private final BytesRefHash terms = new BytesRefHash();
 
-  private int[] hashes = new int[1024];
   private int[] foreground = new int[1024];
   private int[] background = new int[1024];
 
   /** The rationale a term was last counted in (1-based: 0 is none). */
   private int[] lastCounted = new int[1024];
 
-  private int size;
-
-  /** Open addressing: term id + 1 by hash slot, 0 for an empty slot. */
-  private int[] table = new int[2048];
-
   private int foregroundDocs;
   private int backgroundDocs;
   private int rationales;
 
-  /** The term being built from the current words, in one space-separated buffer. */
-  private char[] term = new char[64];
+  /** The term being built from the current words, space-separated (a-z only: one byte a char). */
+  private final BytesRefBuilder term = new BytesRefBuilder();
 
   /** Start and end offsets of the current sentence's words in the lower-cased text. */
   private int[] starts = new int[64];
@@ -83,8 +86,8 @@ final class PhraseCounts {
           i++;
         }
         if (words == starts.length) {
-          starts = Arrays.copyOf(starts, words * 2);
-          ends = Arrays.copyOf(ends, words * 2);
+          starts = ArrayUtil.grow(starts);
+          ends = ArrayUtil.grow(ends);
         }
         starts[words] = start;
         ends[words] = i;
@@ -104,29 +107,24 @@ final class PhraseCounts {
       if (!content(text, i)) {
         continue;
       }
-      int length = append(0, text, i);
-      count(length, inForeground);
+      term.clear();
+      append(text, i);
+      count(inForeground);
       for (int n = 1; n < MAX_WORDS && i + n < words; n++) {
-        length = append(length, text, i + n);
+        term.append((byte) ' ');
+        append(text, i + n);
         if (content(text, i + n)) {
-          count(length, inForeground);
+          count(inForeground);
         }
       }
     }
   }
 
-  /** Appends word {@code w} to the term's first {@code length} characters (with a space). */
-  private int append(int length, char[] text, int w) {
-    int wordLength = ends[w] - starts[w];
-    int needed = length + (length > 0 ? 1 : 0) + wordLength;
-    if (needed > term.length) {
-      term = Arrays.copyOf(term, Math.max(needed, term.length * 2));
+  /** Appends word {@code w} (letters a-z) to the term. */
+  private void append(char[] text, int w) {
+    for (int c = starts[w]; c < ends[w]; c++) {
+      term.append((byte) text[c]);
     }
-    if (length > 0) {
-      term[length++] = ' ';
-    }
-    System.arraycopy(text, starts[w], term, length, wordLength);
-    return length + wordLength;
   }
 
   /** A word that may start or end a phrase. */
@@ -137,8 +135,18 @@ final class PhraseCounts {
         && !boilerplate.contains(text, starts[w], length);
   }
 
-  private void count(int length, boolean inForeground) {
-    int id = idOf(length);
+  private void count(boolean inForeground) {
+    if (term.length() > MAX_TERM) {
+      return;
+    }
+    int id = terms.add(term.get());
+    if (id < 0) {
+      id = -id - 1; // seen before
+    } else if (id == foreground.length) {
+      foreground = ArrayUtil.grow(foreground);
+      background = ArrayUtil.grow(background, foreground.length);
+      lastCounted = ArrayUtil.grow(lastCounted, foreground.length);
+    }
     if (lastCounted[id] == rationales) {
       return; // counted once per rationale
     }
@@ -146,77 +154,15 @@ final class PhraseCounts {
     (inForeground ? foreground : background)[id]++;
   }
 
-  /** The id of the term in the buffer's first {@code length} characters, added if new. */
-  private int idOf(int length) {
-    int hash = 0;
-    for (int i = 0; i < length; i++) {
-      hash = 31 * hash + term[i];
-    }
-    int mask = table.length - 1;
-    int slot = mix(hash) & mask;
-    while (table[slot] != 0) {
-      int id = table[slot] - 1;
-      if (hashes[id] == hash && equal(terms[id], length)) {
-        return id;
-      }
-      slot = (slot + 1) & mask;
-    }
-    int id = size++;
-    if (id == terms.length) {
-      int capacity = id * 2;
-      terms = Arrays.copyOf(terms, capacity);
-      hashes = Arrays.copyOf(hashes, capacity);
-      foreground = Arrays.copyOf(foreground, capacity);
-      background = Arrays.copyOf(background, capacity);
-      lastCounted = Arrays.copyOf(lastCounted, capacity);
-    }
-    terms[id] = new String(term, 0, length);
-    hashes[id] = hash;
-    table[slot] = id + 1;
-    if (size * 2 > table.length) {
-      rehash();
-    }
-    return id;
-  }
-
-  private boolean equal(String known, int length) {
-    if (known.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (known.charAt(i) != term[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void rehash() {
-    table = new int[table.length * 2];
-    int mask = table.length - 1;
-    for (int id = 0; id < size; id++) {
-      int slot = mix(hashes[id]) & mask;
-      while (table[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = id + 1;
-    }
-  }
-
-  private static int mix(int hash) {
-    int h = hash * 0x9E3779B9;
-    return h ^ (h >>> 16);
-  }
-
   /** Every term id, for {@link #term}, {@link #foreground} and {@link #background}. */
   void forEachTerm(IntConsumer id) {
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < terms.size(); i++) {
       id.accept(i);
     }
   }
 
   String term(int id) {
-    return terms[id];
+    return terms.get(id, new BytesRef()).utf8ToString();
   }
 
   /** The foreground rationales that hold term {@code id}. */

@@ -63,7 +63,9 @@ class PhraseCountsTest {
             "trailing words without a stop",
             "(((...)))",
             "one two three four five six seven eight nine ten eleven twelve",
-            "x".repeat(200) + " " + "y".repeat(150) + " functional improvement"));
+            "x".repeat(200) + " " + "y".repeat(150) + " functional improvement",
+            "z".repeat(PhraseCounts.MAX_TERM - 4) + " and more",
+            "a garbled scan " + "q".repeat(50_000) + " of a page."));
   }
 
   /** Half the texts in the foreground, half in the background; both counts must agree. */
@@ -93,7 +95,7 @@ class PhraseCountsTest {
     assertEquals(texts.size() / 2, counts.backgroundDocs());
   }
 
-  /** The terms of one rationale, the plain way. */
+  /** The terms of one rationale, the plain way (terms over the length limit left out). */
   private static Set<String> plainTerms(String rationale) {
     Set<String> seen = new HashSet<>();
     for (String sentence : rationale.toLowerCase(Locale.ROOT).split("[.;:!?()]")) {
@@ -117,6 +119,7 @@ class PhraseCountsTest {
         }
       }
     }
+    seen.removeIf(t -> t.length() > PhraseCounts.MAX_TERM);
     return seen;
   }
 
