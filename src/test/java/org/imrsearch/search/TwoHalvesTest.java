@@ -103,33 +103,31 @@ class TwoHalvesTest {
 
   @Test
   void aFailureOfTheFirstHalfIsThrownAsItWasThrown() {
-    IOException io =
-        assertThrows(
-            IOException.class,
-            () ->
-                halves.read(
-                    10,
-                    (from, to) -> {
-                      if (from == 0) {
-                        throw new IOException("first half unreadable");
-                      }
-                      return List.of();
-                    }));
+    IOException io = firstHalfFails(IOException.class, new IOException("first half unreadable"));
     assertEquals("first half unreadable", io.getMessage());
     TimeLimitException late =
-        assertThrows(
+        firstHalfFails(
             TimeLimitException.class,
-            () ->
-                halves.read(
-                    10,
-                    (from, to) -> {
-                      if (from == 0) {
-                        throw new TimeLimitException(
-                            "the query", Duration.ofSeconds(2), "narrow it");
-                      }
-                      return List.of();
-                    }));
+            new TimeLimitException("the query", Duration.ofSeconds(2), "narrow it"));
     assertTrue(late.getMessage().contains("the query"), late.getMessage());
+  }
+
+  /** What a read throws when only its first half throws {@code failure}. */
+  private <E extends Exception> E firstHalfFails(Class<E> type, Exception failure) {
+    return assertThrows(
+        type,
+        () ->
+            halves.read(
+                10,
+                (from, to) -> {
+                  if (from > 0) {
+                    return List.of();
+                  }
+                  if (failure instanceof IOException e) {
+                    throw e;
+                  }
+                  throw (RuntimeException) failure;
+                }));
   }
 
   @Test
